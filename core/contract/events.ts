@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Push events from main to the renderer, each with the schema of its payload. */
+export const events = {
+  'session.changed': z.object({ unlocked: z.boolean(), reason: z.enum(['unlocked', 'locked', 'auto-lock', 'closed']) }),
+  'ledger.changed': z.object({ tables: z.array(z.string()) }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<Name extends EventName> = z.infer<(typeof events)[Name]>;
+export const eventNames = Object.keys(events) as EventName[];

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+
+/**
+ * Every migration, bundled with the app through static imports, in the order they run. Names
+ * sort in that order. Migrations are forward-only: a ledger whose migration table names one
+ * missing here was written by a newer Duewatch and is refused.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': m0001,
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

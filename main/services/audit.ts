@@ -1,0 +1,69 @@
+import type { Transaction } from 'kysely';
+import { genesisHash, hashAuditEntry, verifyAuditChain, type AuditBreak, type AuditEntry } from '../../core/privacy/audit-chain';
+import type { LedgerDatabase } from '../db/connection';
+import type { LedgerSchema } from '../db/schema';
+
+export interface AuditRecord {
+  readonly action: string;
+  readonly entityType?: string;
+  readonly entityId?: string | number;
+  /** Ids and counts only: never names, amounts or contact details. */
+  readonly details?: Record<string, unknown>;
+}
+
+/** The settings key that stores the newest entry's seq and hash, which exposes removal at the end. */
+const headKey = 'audit.head';
+
+/**
+ * Appends one entry to the hash-chained audit log inside the caller's transaction, so the change
+ * and its audit entry commit or roll back together.
+ */
+export async function appendAudit(trx: Transaction<LedgerSchema>, record: AuditRecord, at: Date): Promise<number> {
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    action: record.action,
+    entityType: record.entityType ?? null,
+    entityId: record.entityId === undefined ? null : String(record.entityId),
+    details: JSON.stringify(record.details ?? {}),
+  };
+  const prevHash = last?.hash ?? genesisHash;
+  const hash = hashAuditEntry(fields, prevHash);
+  await trx
+    .insertInto('audit_log')
+    .values({ seq: fields.seq, at: fields.at, action: fields.action, entity_type: fields.entityType, entity_id: fields.entityId, details_json: fields.details, prev_hash: prevHash, hash })
+    .execute();
+  const head = JSON.stringify({ seq: fields.seq, hash });
+  await trx
+    .insertInto('settings')
+    .values({ key: headKey, value_json: head, updated_at: fields.at })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value_json: head, updated_at: fields.at }))
+    .execute();
+  return fields.seq;
+}
+
+export async function readAuditEntries(db: LedgerDatabase, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc');
+  if (options.afterSeq !== undefined) query = query.where('seq', '>', options.afterSeq);
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    at: row.at,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    details: row.details_json,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }));
+}
+
+/** Verifies the whole chain in seq order and returns the first break, or null when it holds. */
+export async function verifyAudit(db: LedgerDatabase): Promise<AuditBreak | null> {
+  const rows = await readAuditEntries(db);
+  const headRow = await db.selectFrom('settings').select('value_json').where('key', '=', headKey).executeTakeFirst();
+  const head = headRow === undefined ? null : (JSON.parse(headRow.value_json) as { seq: number; hash: string });
+  return verifyAuditChain(rows, head);
+}
