@@ -12,7 +12,9 @@ const ledgerNameSchema = z
   .trim()
   .min(1, 'Enter a ledger name.')
   .max(120, 'Use a ledger name of at most 120 characters.')
-  .regex(/^[^/\\:*?"<>|\x00-\x1f]+$/, 'A ledger name cannot contain / \\ : * ? " < > | or control characters.');
+  .refine((name) => !/[/\\:*?"<>|]/.test(name) && ![...name].some((char) => char.charCodeAt(0) < 0x20), {
+    message: 'A ledger name cannot contain / \\ : * ? " < > | or control characters.',
+  });
 
 export const ledgerSummarySchema = z.object({
   id: z.string(),

@@ -80,3 +80,19 @@ export function minorToDecimalString(minor: number, currency: CurrencyCode): str
   const body = digits === 0 ? major : `${major}.${fraction}`;
   return negative ? `-${body}` : body;
 }
+
+/**
+ * Parses a plain decimal amount such as "1,00,000.50" or "-12.5" into minor units by string
+ * arithmetic. Grouping commas are ignored; more decimals than the currency has are rejected
+ * rather than rounded. Returns null for anything else.
+ */
+export function parseDecimalToMinor(text: string, currency: CurrencyCode): number | null {
+  const digits = minorDigits(currency);
+  const match = /^\s*(-)?(\d{1,3}(?:,\d{2,3})*|\d+)(?:\.(\d+))?\s*$/.exec(text);
+  if (match === null) return null;
+  const [, sign, whole = '0', fraction = ''] = match;
+  if (fraction.length > digits) return null;
+  const minor = Number(whole.replace(/,/g, '') + fraction.padEnd(digits, '0'));
+  if (!Number.isSafeInteger(minor)) return null;
+  return sign === '-' ? -minor : minor;
+}

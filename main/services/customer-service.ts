@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { CustomerInput, CustomerRecord } from '../../core/contract/customers';
 import { isKnownCurrency } from '../../core/ledger/currency';
 import { nameKey, normalizeEmail, normalizeName, normalizePhone, validateGstin, validatePan } from '../../core/quality/identifiers';
@@ -8,7 +9,7 @@ import type { AppConfig } from './config';
 import { ServiceError } from './errors';
 import type { Session } from './session';
 
-type CustomerRow = { [K in keyof CustomersTable]: CustomersTable[K] extends import('kysely').Generated<infer T> ? T : CustomersTable[K] };
+type CustomerRow = Selectable<CustomersTable>;
 
 /** Adds, reads and lists customers of the unlocked ledger. */
 export class CustomerService {

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { ServiceError } from '../services/errors';
+import { createCliContext, type CliContext } from './context';
+import { customerAdd, type OptionValues } from './customer-commands';
+import { ledgerChangePassphrase, ledgerCreate, ledgerInfo } from './ledger-commands';
+import { UsageError } from './secrets';
+
+interface Command {
+  readonly usage: string;
+  readonly summary: string;
+  run(context: CliContext, positionals: string[], options: OptionValues): Promise<void>;
+}
+
+/** Every command, keyed by its words. Features add their commands here. */
+const commands: Record<string, Command> = {
+  'ledger create': { usage: 'ledger create PATH', summary: 'Create an encrypted ledger and print its recovery key once.', run: (c, p) => ledgerCreate(c, p) },
+  'ledger info': { usage: 'ledger info PATH', summary: 'Show a ledger\'s id, schema, record counts and audit status.', run: (c, p) => ledgerInfo(c, p) },
+  'ledger change-passphrase': {
+    usage: 'ledger change-passphrase PATH',
+    summary: 'Change the passphrase (current from DUEWATCH_PASSPHRASE, new from DUEWATCH_NEW_PASSPHRASE, or one per line on standard input).',
+    run: (c, p) => ledgerChangePassphrase(c, p),
+  },
+  'customer add': {
+    usage: 'customer add --ledger PATH --name NAME [--code CODE] [--gstin GSTIN] [--pan PAN] [--email E]... [--phone P]... [--credit-limit AMOUNT --currency INR] [--terms DAYS] [--segment S] [--address A]',
+    summary: 'Add one customer.',
+    run: (c, _p, o) => customerAdd(c, o),
+  },
+};
+
+const optionSpec = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'data-dir': { type: 'string' },
+  ledger: { type: 'string' },
+  name: { type: 'string' },
+  code: { type: 'string' },
+  gstin: { type: 'string' },
+  pan: { type: 'string' },
+  email: { type: 'string', multiple: true },
+  phone: { type: 'string', multiple: true },
+  'credit-limit': { type: 'string' },
+  currency: { type: 'string' },
+  terms: { type: 'string' },
+  segment: { type: 'string' },
+  address: { type: 'string' },
+} as const;
+
+export function usageText(): string {
+  const lines = ['Usage: duewatch COMMAND [--json] [--data-dir DIR]', '', 'Commands:'];
+  for (const command of Object.values(commands)) lines.push(`  ${command.usage}`, `      ${command.summary}`);
+  lines.push('', 'Passphrases come from DUEWATCH_PASSPHRASE or standard input, never from an argument.', '--json prints machine-readable output. Exit status is 0 only on success.');
+  return lines.join('\n');
+}
+
+/** Runs one command line and returns the exit status: 0 success, 1 failure, 2 usage error. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  if (argv.some((arg) => arg === '--passphrase' || arg.startsWith('--passphrase='))) {
+    process.stderr.write('duewatch: error: passphrases are not accepted as arguments; set DUEWATCH_PASSPHRASE or pass it on standard input.\n');
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`duewatch: error: ${error instanceof Error ? error.message : String(error)}\n${usageText()}\n`);
+    return 2;
+  }
+  const [first = '', second = '', ...rest] = parsed.positionals;
+  const command = commands[`${first} ${second}`];
+  if (parsed.values.help === true || command === undefined) {
+    const known = first === '' || parsed.values.help === true;
+    (known ? process.stdout : process.stderr).write(`${known ? '' : `duewatch: error: unknown command "${`${first} ${second}`.trim()}".\n`}${usageText()}\n`);
+    return known ? 0 : 2;
+  }
+  const context = createCliContext(parsed.values.json === true, parsed.values['data-dir']);
+  try {
+    await command.run(context, rest, parsed.values as OptionValues);
+    return 0;
+  } catch (error) {
+    return reportError(context, error);
+  } finally {
+    await context.services.shutdown();
+  }
+}
+
+function reportError(context: CliContext, error: unknown): number {
+  const code = error instanceof ServiceError ? error.code : error instanceof UsageError ? 'usage' : 'internal';
+  const message = error instanceof Error ? error.message : String(error);
+  if (context.json) process.stdout.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+  process.stderr.write(`duewatch: error: ${message.replace(/\s+/g, ' ')}\n`);
+  return error instanceof UsageError ? 2 : 1;
+}

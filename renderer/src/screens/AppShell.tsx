@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import { EmptyState } from '../components/Field';
+import { sections, useAppStore, type Section } from '../store/index';
+import { Customers } from './Customers';
+import { Settings } from './Settings';
+
+const sectionLabels: Record<Section, string> = {
+  import: 'Import',
+  customers: 'Customers',
+  alerts: 'Alerts',
+  reminders: 'Reminders',
+  privacy: 'Privacy',
+  settings: 'Settings',
+};
+
+/** The unlocked app: navigation on the left, the chosen section on the right. */
+export function AppShell() {
+  const session = useAppStore((state) => state.session);
+  const section = useAppStore((state) => state.section);
+  const go = useAppStore((state) => state.go);
+  const lock = useAppStore((state) => state.lock);
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Sections">
+        <div className="brand small">
+          <span className="brand-mark" aria-hidden="true">₹</span>
+          <span className="brand-name">Duewatch</span>
+        </div>
+        <div className="ledger-badge" title={session?.ledger?.path}>{session?.ledger?.name}</div>
+        <ul>
+          {sections.map((item) => (
+            <li key={item}>
+              <button type="button" className={item === section ? 'nav active' : 'nav'} aria-current={item === section ? 'page' : undefined} onClick={() => go(item)}>
+                {sectionLabels[item]}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-footer">
+          <button type="button" className="secondary" onClick={() => void lock()}>Lock</button>
+          <p className="hint">Locks after {session?.autoLockMinutes ?? 15} minutes idle.</p>
+        </div>
+      </nav>
+      <main className="content">{renderSection(section)}</main>
+    </div>
+  );
+}
+
+function renderSection(section: Section): ReactNode {
+  switch (section) {
+    case 'customers':
+      return <Customers />;
+    case 'settings':
+      return <Settings />;
+    case 'import':
+      return (
+        <EmptyState title="Import">
+          <p>Bring in customer ledgers from Tally (XML or exported reports), Excel or CSV, with a preview of every row before anything is written.</p>
+        </EmptyState>
+      );
+    case 'alerts':
+      return (
+        <EmptyState title="No alerts">
+          <p>Early warnings appear here when a customer&apos;s payment behaviour changes.</p>
+        </EmptyState>
+      );
+    case 'reminders':
+      return (
+        <EmptyState title="Reminders">
+          <p>Payment reminder schedules, templates and the outbox will appear here.</p>
+        </EmptyState>
+      );
+    case 'privacy':
+      return (
+        <EmptyState title="Privacy">
+          <p>Consent records, data requests and the audit trail will appear here.</p>
+        </EmptyState>
+      );
+  }
+}

@@ -1,0 +1,74 @@
+import { create, type StateCreator } from 'zustand';
+import type { LedgerSummary, SessionState } from '../../../core/contract/index';
+import { call } from '../api/client';
+
+export const sections = ['import', 'customers', 'alerts', 'reminders', 'privacy', 'settings'] as const;
+export type Section = (typeof sections)[number];
+
+interface SessionSlice {
+  session: SessionState | null;
+  ledgers: LedgerSummary[];
+  /** Set right after creation or recovery, cleared when the user confirms they stored it. */
+  recoveryKeyToShow: string | null;
+  refreshSession(): Promise<void>;
+  setSession(session: SessionState): void;
+  showRecoveryKey(key: string | null): void;
+  lock(): Promise<void>;
+}
+
+interface NavigationSlice {
+  section: Section;
+  go(section: Section): void;
+}
+
+interface NoticeSlice {
+  notice: { kind: 'info' | 'error'; text: string } | null;
+  notify(kind: 'info' | 'error', text: string): void;
+  dismissNotice(): void;
+}
+
+export type AppStore = SessionSlice & NavigationSlice & NoticeSlice;
+
+const createSessionSlice: StateCreator<AppStore, [], [], SessionSlice> = (set) => ({
+  session: null,
+  ledgers: [],
+  recoveryKeyToShow: null,
+  async refreshSession() {
+    const [session, ledgers] = await Promise.all([call('session.state', {}), call('ledger.list', {})]);
+    set({ session, ledgers });
+  },
+  setSession(session) {
+    set({ session });
+  },
+  showRecoveryKey(key) {
+    set({ recoveryKeyToShow: key });
+  },
+  async lock() {
+    const session = await call('ledger.lock', {});
+    set({ session, section: 'customers' });
+  },
+});
+
+const createNavigationSlice: StateCreator<AppStore, [], [], NavigationSlice> = (set) => ({
+  section: 'customers',
+  go(section) {
+    set({ section });
+  },
+});
+
+const createNoticeSlice: StateCreator<AppStore, [], [], NoticeSlice> = (set) => ({
+  notice: null,
+  notify(kind, text) {
+    set({ notice: { kind, text } });
+  },
+  dismissNotice() {
+    set({ notice: null });
+  },
+});
+
+/** The renderer's one store, built from slices. Ledger data stays in main; this holds view state. */
+export const useAppStore = create<AppStore>()((...args) => ({
+  ...createSessionSlice(...args),
+  ...createNavigationSlice(...args),
+  ...createNoticeSlice(...args),
+}));
