@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // and services, the transports, and the app in a real browser.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -4,8 +4,8 @@
 //
 //   node main/build/native.mjs node       copy the build npm just made for Node
 //   node main/build/native.mjs electron   build for the installed Electron, if missing
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -77,9 +77,34 @@ function buildForElectron() {
   }
 }
 
+/**
+ * Electron is an optional dependency, so npm removes it when its binary cannot be downloaded
+ * (no internet, or a blocked host). Its type declarations are still needed to type-check the
+ * desktop files, so the package is put back without its download step.
+ */
+function restoreElectronPackage() {
+  try {
+    require.resolve('electron/package.json');
+    return;
+  } catch {
+    // Missing: fall through and reinstall it without the binary.
+  }
+  const version = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).optionalDependencies?.electron;
+  if (version === undefined) return;
+  console.log(`duewatch: the Electron runtime could not be downloaded, so Duewatch will run in browser mode. Installing the electron ${version} package without its binary for type checking...`);
+  const npm = process.env.npm_execpath;
+  const command = npm === undefined ? 'npm' : process.execPath;
+  const args = [...(npm === undefined ? [] : [npm]), 'install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `electron@${version}`];
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  if (result.status !== 0) console.log('duewatch: could not install the electron package; type checks of main/app and preload/ will fail until it is installed.');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const runtime = process.argv[2];
-  if (runtime === 'node') copyNodeBuild();
+  if (runtime === 'node') {
+    copyNodeBuild();
+    if (process.env.npm_lifecycle_event === 'postinstall') restoreElectronPackage();
+  }
   else if (runtime === 'electron') buildForElectron();
   else {
     console.error(`Unknown runtime "${runtime}". Use "node" or "electron".`);

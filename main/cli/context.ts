@@ -15,7 +15,7 @@ export interface CliContext {
 }
 
 export function createCliContext(json: boolean, dataDir: string | undefined): CliContext {
-  const logger = createLogger({ level: process.env.DUEWATCH_LOG_LEVEL ?? 'warn' });
+  const logger = createLogger({ level: process.env.DUEWATCH_LOG_LEVEL ?? 'error' });
   const services = new Services({
     mode: 'cli',
     dataDir: dataDir ?? defaultDataDir([]),
