@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { customerRequests } from './customers';
+import { importRequests } from './imports';
 import { ledgerRequests } from './ledger';
 
 export * from './errors';
@@ -7,6 +8,7 @@ export * from './events';
 export * from './define';
 export * from './ledger';
 export * from './customers';
+export * from './imports';
 
 /**
  * Every request the renderer, the browser-mode server and the command line can make. The
@@ -16,6 +18,7 @@ export * from './customers';
 export const contract = {
   ...ledgerRequests,
   ...customerRequests,
+  ...importRequests,
 } as const;
 
 export type Contract = typeof contract;

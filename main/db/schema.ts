@@ -13,6 +13,7 @@ export interface LedgerSchema {
   promises_to_pay: PromisesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  import_changes: ImportChangesTable;
 }
 
 interface LineageColumns {
@@ -147,4 +148,12 @@ export interface AuditLogTable {
   details_json: string;
   prev_hash: string;
   hash: string;
+}
+
+export interface ImportChangesTable {
+  id: Generated<number>;
+  import_id: number;
+  table_name: 'customers' | 'invoices' | 'allocations';
+  row_id: number;
+  before_json: string;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ErrorCode, ResultEnvelope } from '../../core/contract/errors';
 import { dispatch } from '../ipc/dispatch';
 import type { Logger } from '../logger';
+import { ServiceError } from '../services/errors';
 import type { Services } from '../services/index';
 import { bearerToken, isAllowedHost, isAllowedOrigin, secretsEqual } from './security';
 import { serveStatic } from './static-files';
@@ -110,6 +111,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       openEventStream(response);
       return;
     }
+    if (url.startsWith('/api/upload') && request.method === 'POST') {
+      await handleUpload(url, request, response);
+      return;
+    }
     const match = /^\/api\/request\/([A-Za-z0-9_.-]{1,100})$/.exec(url);
     if (match === null || request.method !== 'POST') {
       sendError(response, 404, 'unknown_request', `No API endpoint ${request.method ?? ''} ${url.slice(0, 100)}.`);
@@ -138,6 +143,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const envelope = await dispatch(options.services, log, name, input);
     sendJson(response, envelope.ok ? 200 : (statusByCode[envelope.error.code] ?? 200), envelope);
+  }
+
+  /** Receives a file for import as the raw request body; the file name comes in the query string. */
+  async function handleUpload(url: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (options.services.session.unlocked === null) {
+      request.resume();
+      sendError(response, 423, 'locked', 'No ledger is unlocked. Unlock a ledger first.');
+      return;
+    }
+    const fileName = new URL(url, 'http://127.0.0.1').searchParams.get('name') ?? 'upload';
+    try {
+      const file = await options.services.imports.intake.receiveUpload(fileName, request);
+      sendJson(response, 200, { ok: true, value: { fileId: file.fileId, fileName: file.fileName, sizeBytes: file.sizeBytes } });
+    } catch (error) {
+      if (error instanceof ServiceError) sendError(response, error.code === 'invalid_input' ? 413 : 400, error.code, error.message);
+      else throw error;
+    }
   }
 
   function openEventStream(response: ServerResponse): void {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Transaction } from 'kysely';
 import { genesisHash, hashAuditEntry, verifyAuditChain, type AuditBreak, type AuditEntry } from '../../core/privacy/audit-chain';
 import type { LedgerDatabase } from '../db/connection';
@@ -66,4 +67,27 @@ export async function verifyAudit(db: LedgerDatabase): Promise<AuditBreak | null
   const headRow = await db.selectFrom('settings').select('value_json').where('key', '=', headKey).executeTakeFirst();
   const head = headRow === undefined ? null : (JSON.parse(headRow.value_json) as { seq: number; hash: string });
   return verifyAuditChain(rows, head);
+}
+
+/**
+ * Appends one audit entry through the raw connection, for work that already runs inside a raw
+ * transaction (imports). Produces exactly what `appendAudit` produces.
+ */
+export function appendAuditRaw(raw: Database.Database, record: AuditRecord, at: Date): number {
+  const last = raw.prepare('select seq, hash from audit_log order by seq desc limit 1').get() as { seq: number; hash: string } | undefined;
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    action: record.action,
+    entityType: record.entityType ?? null,
+    entityId: record.entityId === undefined ? null : String(record.entityId),
+    details: JSON.stringify(record.details ?? {}),
+  };
+  const prevHash = last?.hash ?? genesisHash;
+  const hash = hashAuditEntry(fields, prevHash);
+  raw.prepare('insert into audit_log (seq, at, action, entity_type, entity_id, details_json, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(fields.seq, fields.at, fields.action, fields.entityType, fields.entityId, fields.details, prevHash, hash);
+  raw.prepare('insert into settings (key, value_json, updated_at) values (?, ?, ?) on conflict (key) do update set value_json = excluded.value_json, updated_at = excluded.updated_at')
+    .run(headKey, JSON.stringify({ seq: fields.seq, hash }), fields.at);
+  return fields.seq;
 }

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { ImportLimits } from '../../core/import/limits';
 import type { Logger } from '../logger';
 import type { ScryptParams } from '../vault/kdf';
 import type { KeyStore } from '../vault/key-store';
@@ -15,6 +16,10 @@ export interface AppConfig {
   readonly logger: Logger;
   /** The clock; tests pass a fixed one. */
   readonly now: () => Date;
+  /** Shows the desktop app's open-file dialog; absent in browser mode and the command line. */
+  readonly chooseImportFile?: () => Promise<string | null>;
+  /** Overrides of the import size limits; tests lower them to reach a limit with small files. */
+  readonly importLimits?: Partial<ImportLimits>;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { ParsedInput, RequestName, RequestOutput } from '../../core/contract/index';
 import type { AppConfig } from './config';
 import { CustomerService } from './customer-service';
+import { FileIntake } from './import/file-intake';
+import { ImportService } from './import/import-service';
 import { LedgerService } from './ledger-service';
 import { Session } from './session';
 import { SettingsService } from './settings-service';
@@ -13,12 +15,16 @@ export class Services {
   readonly ledgers: LedgerService;
   readonly customers: CustomerService;
   readonly settings: SettingsService;
+  readonly imports: ImportService;
   readonly handlers: Handlers;
 
   constructor(readonly config: AppConfig) {
     this.ledgers = new LedgerService(config, this.session);
     this.customers = new CustomerService(config, this.session);
     this.settings = new SettingsService(config, this.session);
+    const intake = new FileIntake(config.dataDir);
+    intake.purgeStaleUploads();
+    this.imports = new ImportService(config, this.session, intake, config.chooseImportFile ?? null);
     this.handlers = this.createHandlers();
   }
 
@@ -38,10 +44,20 @@ export class Services {
       'customers.add': (input) => this.customers.add(input),
       'customers.get': (input) => this.customers.get(input.id),
       'customers.list': (input) => this.customers.list(input.offset, input.limit),
+      'import.presets': () => this.imports.presets(),
+      'import.chooseFile': () => this.imports.chooseFile(),
+      'import.preview': (input) => this.imports.preview(input.fileId, input.options),
+      'import.commit': (input) => this.imports.commit(input.fileId, input.options),
+      'import.discard': (input) => this.imports.discard(input.fileId),
+      'import.list': () => this.imports.list(),
+      'import.undo': (input) => this.imports.undo(input.importId),
+      'import.mappings': () => this.imports.mappings(),
+      'import.saveMapping': (input) => this.imports.saveMapping(input.name, input.mapping),
     };
   }
 
   async shutdown(): Promise<void> {
+    this.imports.intake.discardAll();
     await this.session.close('closed');
   }
 }

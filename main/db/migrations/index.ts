@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_import_changes';
 
 /**
  * Every migration, bundled with the app through static imports, in the order they run. Names
@@ -8,6 +9,7 @@ import * as m0001 from './0001_initial';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_import_changes': m0002,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -64,6 +64,29 @@ export async function call<Name extends RequestName>(name: Name, input: RequestI
   return envelope.value as RequestOutput<Name>;
 }
 
+/** A file handed to main for import: its id, name and size. */
+export interface UploadedFile {
+  fileId: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
+/**
+ * Sends a file the user picked to browser mode's upload endpoint, streaming it as the request
+ * body. The desktop app reads files through its own dialog (`import.chooseFile`) instead.
+ */
+export async function uploadFile(file: File): Promise<UploadedFile> {
+  if (token === null) throw new RequestFailed({ code: 'forbidden', message: 'This page has no access token. Open the address that Duewatch printed when it started.' });
+  const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+    body: file,
+  });
+  const envelope = (await response.json()) as ResultEnvelope<UploadedFile>;
+  if (!envelope.ok) throw new RequestFailed(envelope.error);
+  return envelope.value;
+}
+
 type Listener = (name: EventName, payload: unknown) => void;
 const listeners = new Set<Listener>();
 let streamStarted = false;

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { EmptyState } from '../components/Field';
 import { sections, useAppStore, type Section } from '../store/index';
 import { Customers } from './Customers';
+import { ImportScreen } from './import/ImportScreen';
 import { Settings } from './Settings';
 
 const sectionLabels: Record<Section, string> = {
@@ -54,11 +55,7 @@ function renderSection(section: Section): ReactNode {
     case 'settings':
       return <Settings />;
     case 'import':
-      return (
-        <EmptyState title="Import">
-          <p>Bring in customer ledgers from Tally (XML or exported reports), Excel or CSV, with a preview of every row before anything is written.</p>
-        </EmptyState>
-      );
+      return <ImportScreen />;
     case 'alerts':
       return (
         <EmptyState title="No alerts">

@@ -1,0 +1,10 @@
+export { ImportError, isImportError, type ImportErrorCode } from './errors';
+export { defaultImportLimits, type ImportLimits } from './limits';
+export { importFields, importLayouts, importMappingSchema, parseImportMapping, type ImportField, type ImportLayout, type ImportMapping } from './mapping/mapping';
+export { normalizeHeader, presets, type Preset } from './mapping/presets';
+export { parseImport } from './parse-import';
+export { readRecords } from './read-records';
+export type * from './types';
+export { readAmount, type AmountReading } from './values/amounts';
+export { readDate, resolveDate, excelSerialToIso, type DateOrder, type DateReading } from './values/dates';
+export { escapeSpreadsheetCell, isFormulaLike } from './values/text';

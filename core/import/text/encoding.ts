@@ -1,0 +1,137 @@
+import { ImportError } from '../errors';
+import type { PeekableBytes } from '../source';
+import { rejectBinary } from './binary';
+import { createTextDecoder } from './text-decoder';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+const sampleBytes = 65_536;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((value, index) => bytes[index] === value);
+}
+
+/** Detects UTF-16 without a BOM from NUL bytes in every other position of mostly-ASCII text. */
+function sniffUtf16WithoutBom(sample: Uint8Array): TextEncodingName | null {
+  const length = Math.min(sample.length, 4096) & ~1;
+  if (length < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < length; index += 2) {
+    if (sample[index] === 0) evenZeros++;
+    if (sample[index + 1] === 0) oddZeros++;
+  }
+  const pairs = length / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Returns false when the sample has a byte sequence that is not UTF-8. A sequence cut off at the
+ * end of the sample does not count, so a file cut inside a character is reported as truncated
+ * later instead of being read as Windows-1252.
+ */
+function isUtf8Sample(sample: Uint8Array): boolean {
+  try {
+    createTextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Chooses the encoding from the BOM, then UTF-16 NUL patterns, then whether the first 64 KB are
+ * valid UTF-8 (Windows-1252 otherwise). Rejects UTF-32, binary files and a requested encoding the
+ * bytes contradict.
+ */
+export async function detectEncoding(bytes: PeekableBytes, requested: TextEncodingName | undefined): Promise<TextEncodingName> {
+  const sample = await bytes.peek(sampleBytes);
+
+  if (startsWith(sample, [0xff, 0xfe, 0, 0]) || startsWith(sample, [0, 0, 0xfe, 0xff])) {
+    throw new ImportError('UNSUPPORTED_ENCODING', 'The file is UTF-32 text, which is not supported: save it as UTF-8 or UTF-16 and import it again.');
+  }
+  let detected: TextEncodingName | null = null;
+  if (startsWith(sample, [0xef, 0xbb, 0xbf])) detected = 'utf-8';
+  else if (startsWith(sample, [0xff, 0xfe])) detected = 'utf-16le';
+  else if (startsWith(sample, [0xfe, 0xff])) detected = 'utf-16be';
+  else detected = sniffUtf16WithoutBom(sample);
+
+  if (detected === null) rejectBinary(sample);
+  if (requested !== undefined) {
+    checkRequestedEncoding(requested, detected, sample);
+    return requested;
+  }
+  if (detected !== null) return detected;
+  return isUtf8Sample(sample) ? 'utf-8' : 'windows-1252';
+}
+
+function checkRequestedEncoding(
+  requested: TextEncodingName,
+  detected: TextEncodingName | null,
+  sample: Uint8Array,
+): void {
+  const requestedUtf16 = requested.startsWith('utf-16');
+  const detectedUtf16 = detected?.startsWith('utf-16') ?? false;
+  const mismatch =
+    (requestedUtf16 && detected !== requested) ||
+    (!requestedUtf16 && detectedUtf16) ||
+    (requested === 'utf-8' && detected === null && !isUtf8Sample(sample));
+  if (mismatch) {
+    const found = detected ?? (isUtf8Sample(sample) ? 'utf-8' : 'an 8-bit encoding such as Windows-1252');
+    throw new ImportError(
+      'ENCODING_MISMATCH',
+      `The file was opened as ${requested}, but its bytes are ${found}: choose the matching encoding or let the import detect it.`,
+      { requested, found },
+    );
+  }
+}
+
+const nonAsciiPattern = /[^\u0000-\u007f]/;
+
+/**
+ * Decodes a byte stream to text chunks. UTF-8 that turns out invalid after the first 64 KB is
+ * re-read as Windows-1252 when nothing before it was non-ASCII. Otherwise the file mixes
+ * encodings, and the import stops with the byte offset.
+ */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): AsyncGenerator<string> {
+  let decoder = createTextDecoder(encoding, { fatal: true });
+  let current = encoding;
+  let offset = 0;
+  let sawNonAscii = false;
+
+  for await (const chunk of chunks) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      if (current !== 'utf-8' || sawNonAscii) throw invalidBytes(current, offset);
+      current = 'windows-1252';
+      decoder = createTextDecoder(current, { fatal: true });
+      text = decoder.decode(chunk, { stream: true });
+    }
+    if (!sawNonAscii && nonAsciiPattern.test(text)) sawNonAscii = true;
+    offset += chunk.length;
+    if (text !== '') yield text;
+  }
+
+  try {
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  } catch {
+    throw new ImportError(
+      'TRUNCATED_FILE',
+      `The file ends in the middle of a ${current} character, so it is probably cut off: export or copy it again.`,
+      { offset },
+    );
+  }
+}
+
+function invalidBytes(encoding: TextEncodingName, offset: number): ImportError {
+  return new ImportError(
+    'ENCODING_MISMATCH',
+    `The text is not valid ${encoding} near byte ${offset}: the file mixes encodings or is damaged. Save it again as UTF-8 and import it again.`,
+    { encoding, offset },
+  );
+}
