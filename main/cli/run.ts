@@ -2,13 +2,15 @@ import { parseArgs } from 'node:util';
 import { ServiceError } from '../services/errors';
 import { createCliContext, type CliContext } from './context';
 import { customerAdd, type OptionValues } from './customer-commands';
+import { importFile } from './import-commands';
 import { ledgerChangePassphrase, ledgerCreate, ledgerInfo } from './ledger-commands';
 import { UsageError } from './secrets';
 
 interface Command {
   readonly usage: string;
   readonly summary: string;
-  run(context: CliContext, positionals: string[], options: OptionValues): Promise<void>;
+  /** Resolves to the exit status, or to nothing for 0. */
+  run(context: CliContext, positionals: string[], options: OptionValues): Promise<number | void>;
 }
 
 /** Every command, keyed by its words. Features add their commands here. */
@@ -19,6 +21,11 @@ const commands: Record<string, Command> = {
     usage: 'ledger change-passphrase PATH',
     summary: 'Change the passphrase (current from DUEWATCH_PASSPHRASE, new from DUEWATCH_NEW_PASSPHRASE, or one per line on standard input).',
     run: (c, p) => ledgerChangePassphrase(c, p),
+  },
+  import: {
+    usage: 'import FILE --ledger PATH [--preset NAME] [--mapping FILE] [--currency INR] [--terms DAYS] [--dry-run]',
+    summary: 'Import a CSV, XLSX or Tally XML file in one transaction; --dry-run writes nothing. Exit status 1 when rows had errors.',
+    run: (c, p, o) => importFile(c, p, o),
   },
   'customer add': {
     usage: 'customer add --ledger PATH --name NAME [--code CODE] [--gstin GSTIN] [--pan PAN] [--email E]... [--phone P]... [--credit-limit AMOUNT --currency INR] [--terms DAYS] [--segment S] [--address A]',
@@ -32,6 +39,9 @@ const optionSpec = {
   help: { type: 'boolean', short: 'h' },
   'data-dir': { type: 'string' },
   ledger: { type: 'string' },
+  preset: { type: 'string' },
+  mapping: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   name: { type: 'string' },
   code: { type: 'string' },
   gstin: { type: 'string' },
@@ -66,7 +76,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const [first = '', second = '', ...rest] = parsed.positionals;
-  const command = commands[`${first} ${second}`];
+  const singleWord = commands[first];
+  const command = singleWord ?? commands[`${first} ${second}`];
+  const commandArgs = singleWord === undefined ? rest : [second, ...rest].filter((arg) => arg !== '');
   if (parsed.values.help === true || command === undefined) {
     const known = first === '' || parsed.values.help === true;
     (known ? process.stdout : process.stderr).write(`${known ? '' : `duewatch: error: unknown command "${`${first} ${second}`.trim()}".\n`}${usageText()}\n`);
@@ -74,8 +86,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
   const context = createCliContext(parsed.values.json === true, parsed.values['data-dir']);
   try {
-    await command.run(context, rest, parsed.values as OptionValues);
-    return 0;
+    const status = await command.run(context, commandArgs, parsed.values as OptionValues);
+    return typeof status === 'number' ? status : 0;
   } catch (error) {
     return reportError(context, error);
   } finally {
