@@ -41,6 +41,18 @@ export type CustomerInput = z.infer<typeof customerInputSchema>;
 export const customerRequests = {
   'customers.add': defineRequest(customerInputSchema, customerSchema),
   'customers.get': defineRequest(z.object({ id: z.number().int().positive() }), customerSchema),
+  'customers.duplicates': defineRequest(
+    z.object({}),
+    z.array(z.object({
+      reasons: z.array(z.string()),
+      message: z.string(),
+      customers: z.array(z.object({ id: z.number().int(), name: z.string(), externalRef: z.string().nullable(), gstin: z.string().nullable(), pan: z.string().nullable() })),
+    })),
+  ),
+  'customers.merge': defineRequest(
+    z.object({ keepId: z.number().int().positive(), mergeIds: z.array(z.number().int().positive()).min(1).max(50) }),
+    z.object({ keptId: z.number().int(), merged: z.array(z.number().int()) }),
+  ),
   'customers.list': defineRequest(
     z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
     z.object({ total: z.number().int(), items: z.array(customerSchema) }),

@@ -5,6 +5,7 @@ import { nameKey, normalizeEmail, normalizeName, normalizePhone, validateGstin, 
 import type { LedgerDatabase } from '../db/connection';
 import type { CustomersTable } from '../db/schema';
 import { appendAudit } from './audit';
+import { findLedgerDuplicates, mergeCustomers } from './customer-merge';
 import type { AppConfig } from './config';
 import { ServiceError } from './errors';
 import type { Session } from './session';
@@ -63,6 +64,16 @@ export class CustomerService {
       return inserted.id;
     });
     return this.get(id);
+  }
+
+  duplicates() {
+    return findLedgerDuplicates(this.db);
+  }
+
+  async merge(keepId: number, mergeIds: number[]) {
+    const result = await mergeCustomers(this.db, keepId, mergeIds, this.config.now());
+    this.session.emit('ledger.changed', { tables: ['customers'] });
+    return result;
   }
 
   async get(id: number): Promise<CustomerRecord> {

@@ -44,6 +44,8 @@ export class Services {
       'customers.add': (input) => this.customers.add(input),
       'customers.get': (input) => this.customers.get(input.id),
       'customers.list': (input) => this.customers.list(input.offset, input.limit),
+      'customers.duplicates': () => this.customers.duplicates(),
+      'customers.merge': (input) => this.customers.merge(input.keepId, input.mergeIds),
       'import.presets': () => this.imports.presets(),
       'import.chooseFile': () => this.imports.chooseFile(),
       'import.preview': (input) => this.imports.preview(input.fileId, input.options),

@@ -1,3 +1,4 @@
+import { importBench } from './import.bench';
 import { ledgerBench } from './ledger.bench';
 import type { Bench } from './harness';
 
@@ -7,6 +8,7 @@ import type { Bench } from './harness';
  */
 const benches: Record<string, Bench> = {
   ledger: ledgerBench,
+  import: importBench,
 };
 
 async function main(): Promise<void> {

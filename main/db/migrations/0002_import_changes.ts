@@ -21,5 +21,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('payments_import').on('payments').column('import_id').execute();
   await db.schema.createIndex('allocations_import').on('allocations').column('import_id').execute();
   await db.schema.createIndex('customers_import').on('customers').column('import_id').execute();
+  await db.schema.createIndex('customers_name').on('customers').column('name').execute();
   await db.schema.createIndex('imports_sha256').on('imports').column('source_sha256').execute();
 }

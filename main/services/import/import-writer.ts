@@ -61,7 +61,8 @@ export const balanceAdjustmentReference = 'Settled before import (per file balan
  * Writes import batches into the ledger through prepared statements, inside a transaction the
  * caller opens. Records are matched to what the ledger already holds, so importing the same file
  * again changes nothing and an overlapping later export adds only what is new:
- * customers by their code, else by name key; invoices by customer and number; payments by
+ * customers by their code, else by exact name (near-identical names are left to the duplicate
+ * review, never merged here); invoices by customer and number; payments by
  * customer, date, amount and reference; allocations by payment and invoice.
  */
 export class ImportWriter {
@@ -96,7 +97,7 @@ export class ImportWriter {
 
   private writeCustomer(draft: CustomerDraft): void {
     const existing = (draft.externalRef === null
-      ? this.statements.customerByNameKey.get(nameKey(draft.name))
+      ? this.statements.customerByName.get(draft.name)
       : this.statements.customerByRef.get(draft.externalRef)) as CustomerRow | undefined;
     const seenInThisImport = this.customerIds.has(draft.key);
     if (existing === undefined) {

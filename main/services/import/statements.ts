@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 
 const statementSql = {
   customerByRef: 'select * from customers where external_ref = ?',
-  customerByNameKey: 'select * from customers where name_key = ? and external_ref is null order by id limit 1',
+  customerByName: 'select * from customers where name = ? and external_ref is null order by id limit 1',
   insertCustomer: `insert into customers (external_ref, name, name_key, gstin, pan, address, state_code, credit_limit_minor, credit_limit_currency, payment_terms_days, created_at, updated_at, import_id, source_file, source_row)
       values (@externalRef, @name, @nameKey, @gstin, @pan, @address, @stateCode, @creditLimitMinor, @creditLimitCurrency, @paymentTermsDays, @now, @now, @importId, @sourceFile, @sourceRow)`,
   updateCustomer: `update customers set gstin = @gstin, pan = @pan, address = @address, state_code = @stateCode, credit_limit_minor = @creditLimitMinor,

@@ -4,6 +4,7 @@ import { parseDecimalToMinor } from '../../../core/ledger/money';
 import { call } from '../api/client';
 import { EmptyState, errorText, Field } from '../components/Field';
 import { count, money } from '../format';
+import { DuplicatesPanel } from './customers/DuplicatesPanel';
 
 /** The customer list with a form to add one customer by hand. */
 export function Customers() {
@@ -33,6 +34,7 @@ export function Customers() {
         <button type="button" onClick={() => setAdding(true)} disabled={adding}>Add customer</button>
       </header>
       {error !== null && <p className="error" role="alert">{error}</p>}
+      <DuplicatesPanel onMerged={() => void load()} />
       {adding && <AddCustomerForm onDone={() => { setAdding(false); void load(); }} onCancel={() => setAdding(false)} />}
       {customers.length === 0 && !adding ? (
         <EmptyState title="No customers yet">
