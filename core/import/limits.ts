@@ -3,7 +3,7 @@
  * Each one ends the import with an `ImportError` that names the limit.
  */
 export interface ImportLimits {
-  /** Maximum characters in one CSV field or one XLSX cell. */
+  /** Maximum characters in one CSV field or one XLSX cell; 32,767 is Excel's own cell limit. */
   readonly maxFieldChars: number;
   /** Maximum characters in one CSV record, counting every field. */
   readonly maxRecordChars: number;
@@ -20,9 +20,10 @@ export interface ImportLimits {
 }
 
 /**
- * Defaults sized for ledgers of a few million rows. A receivables row is well under 4 KB, and a
- * 1,000,000-row sheet inflates to roughly 150–300 MB of XML (an estimate from generated sheets
- * with 8–12 columns).
+ * Default limits. They leave room for ledgers of millions of rows, whose rows are far below the
+ * record limit.
+ * NOTE: the 2 GiB inflate limit is an estimate of what a multi-million-row sheet needs. Reaching
+ * it costs time but not memory, because the sheet is parsed as it inflates.
  */
 export const defaultImportLimits: ImportLimits = {
   maxFieldChars: 32_767,

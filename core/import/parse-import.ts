@@ -4,7 +4,8 @@ import type { CustomerDraft, ImportHeader, ImportOptions, ImportSource, ParsedIm
 
 /**
  * Reads a whole import into memory: the convenience form of `readRecords` for previews and files
- * that fit in memory. Customers sent again with added fields replace their earlier drafts.
+ * that fit in memory. Customers sent again with added fields replace their earlier drafts, and the
+ * mapping includes the day/month orders decided from the values.
  */
 export async function parseImport(source: ImportSource, options: ImportOptions = {}): Promise<ParsedImport> {
   let header: ImportHeader | null = null;
@@ -17,6 +18,7 @@ export async function parseImport(source: ImportSource, options: ImportOptions =
     stats: emptyStats(),
     ambiguousDateColumns: [] as readonly string[],
   };
+  let dateOrder: Readonly<Record<string, 'DMY' | 'MDY'>> = {};
 
   for await (const event of readRecords(source, options)) {
     if (event.type === 'header') {
@@ -30,13 +32,15 @@ export async function parseImport(source: ImportSource, options: ImportOptions =
     } else {
       result.stats = event.stats;
       result.ambiguousDateColumns = event.ambiguousDateColumns;
+      dateOrder = event.dateOrder;
     }
   }
 
+  const mapping = header?.mapping ?? null;
   return {
     format: header?.format ?? 'csv',
     preset: header?.preset ?? '',
-    mapping: header?.mapping ?? null,
+    mapping: mapping === null ? null : { ...mapping, dateOrder: { ...dateOrder, ...mapping.dateOrder } },
     encoding: header?.encoding ?? '',
     sheetName: header?.sheetName ?? null,
     customers: [...customers.values()],

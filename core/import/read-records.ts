@@ -43,9 +43,9 @@ async function* asyncBatches(rows: Iterable<RawRow[]>): AsyncGenerator<RawRow[]>
 
 /**
  * Reads an import file as a stream of events: a header (format, preset, mapping), batches of
- * drafts and problems, and a summary. Memory stays bounded by the batch size plus what the
- * checks across rows keep (invoice numbers, customers), except for XLSX, whose zip is held
- * in memory while its sheet is inflated step by step.
+ * drafts and problems, and a summary. Memory contains the first 20,000 rows (to decide date
+ * orders), one batch, and what the checks across rows keep (invoice numbers, customers). An
+ * XLSX file is the exception: its zip is held in memory while its sheet is inflated step by step.
  * Throws `ImportError` for a file that cannot be read at all.
  */
 export async function* readRecords(source: ImportSource, options: ImportOptions = {}): AsyncGenerator<ImportEvent> {

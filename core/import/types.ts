@@ -37,7 +37,7 @@ export interface CustomerDraft {
   readonly sourceRow: number;
 }
 
-/** Where an invoice's due date came from. */
+/** Source of an invoice's due date. */
 export type DueDateSource = 'file' | 'credit-period' | 'customer-terms' | 'default-terms' | 'overdue-days';
 
 export interface InvoiceDraft {
@@ -129,11 +129,14 @@ export interface RecordBatch {
   readonly problems: ImportProblem[];
 }
 
-/** What the import detected, sent once before the first batch of drafts. */
+/** Format, preset and mapping the import detected, sent once before the first batch of drafts. */
 export interface ImportHeader {
   readonly format: ImportFormat;
   readonly preset: string;
-  /** The mapping used, complete enough to save and pass back as `options.mapping`. */
+  /**
+   * The mapping used, complete enough to save and pass back as `options.mapping`. Day/month orders
+   * decided from the values arrive with the summary event.
+   */
   readonly mapping: ImportMapping | null;
   readonly encoding: string;
   readonly sheetName: string | null;
@@ -144,7 +147,13 @@ export interface ImportHeader {
 export type ImportEvent =
   | { readonly type: 'header'; readonly header: ImportHeader }
   | { readonly type: 'batch'; readonly batch: RecordBatch }
-  | { readonly type: 'summary'; readonly stats: ImportStats; readonly ambiguousDateColumns: readonly string[] };
+  | {
+      readonly type: 'summary';
+      readonly stats: ImportStats;
+      readonly ambiguousDateColumns: readonly string[];
+      /** Day/month order of each date column the values or the mapping decided, to save with the mapping. */
+      readonly dateOrder: Readonly<Record<string, 'DMY' | 'MDY'>>;
+    };
 
 export interface ParsedImport {
   readonly format: ImportFormat;

@@ -30,73 +30,82 @@ export class CsvTokenizer {
   }
 
   push(text: string, onRecord: RecordHandler): void {
-    let start = 0;
     let index = 0;
-    const length = text.length;
-
-    if (this.skipLineFeed && text.charCodeAt(0) === lineFeed) {
-      index = start = 1;
-    }
+    if (this.skipLineFeed && text.charCodeAt(0) === lineFeed) index = 1;
     this.skipLineFeed = false;
 
-    while (index < length) {
-      const code = text.charCodeAt(index);
+    while (index < text.length) {
       switch (this.state) {
         case 'field-start':
-          if (code === quote) {
-            this.state = 'quoted';
-            this.quoteStartRecord = this.recordNumber;
-            start = index + 1;
-          } else {
-            this.state = 'unquoted';
-            start = index;
-            continue;
-          }
+          index = this.startField(text, index);
           break;
-
         case 'unquoted':
-          if (code === this.delimiter) {
-            this.appendField(text.slice(start, index));
-            this.endField();
-            this.state = 'field-start';
-          } else if (code === lineFeed || code === carriageReturn) {
-            this.appendField(text.slice(start, index));
-            this.endRecord(onRecord);
-            if (code === carriageReturn) {
-              if (index + 1 === length) this.skipLineFeed = true;
-              else if (text.charCodeAt(index + 1) === lineFeed) index++;
-            }
-          }
+          index = this.scanUnquoted(text, index, onRecord);
           break;
-
-        case 'quoted': {
-          const closing = text.indexOf('"', index);
-          if (closing === -1) {
-            this.appendField(text.slice(index));
-            index = length;
-            continue;
-          }
-          this.appendField(text.slice(index, closing));
-          this.state = 'quote-in-quoted';
-          index = closing;
+        case 'quoted':
+          index = this.scanQuoted(text, index);
           break;
-        }
-
         case 'quote-in-quoted':
-          if (code === quote) {
-            this.appendField('"');
-            this.state = 'quoted';
-          } else {
-            this.state = 'unquoted';
-            start = index;
-            continue;
-          }
+          index = this.afterQuote(text, index);
           break;
       }
-      index++;
     }
+  }
 
-    if (this.state === 'unquoted') this.appendField(text.slice(start, length));
+  private startField(text: string, index: number): number {
+    if (text.charCodeAt(index) !== quote) {
+      this.state = 'unquoted';
+      return index;
+    }
+    this.state = 'quoted';
+    this.quoteStartRecord = this.recordNumber;
+    return index + 1;
+  }
+
+  /** Reads up to the next delimiter or line break; returns where reading continues. */
+  private scanUnquoted(text: string, start: number, onRecord: RecordHandler): number {
+    for (let index = start; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === this.delimiter) {
+        this.appendField(text.slice(start, index));
+        this.endField();
+        this.state = 'field-start';
+        return index + 1;
+      }
+      if (code === lineFeed || code === carriageReturn) {
+        this.appendField(text.slice(start, index));
+        this.endRecord(onRecord);
+        if (code === carriageReturn) {
+          if (index + 1 === text.length) this.skipLineFeed = true;
+          else if (text.charCodeAt(index + 1) === lineFeed) return index + 2;
+        }
+        return index + 1;
+      }
+    }
+    this.appendField(text.slice(start));
+    return text.length;
+  }
+
+  private scanQuoted(text: string, start: number): number {
+    const closing = text.indexOf('"', start);
+    if (closing === -1) {
+      this.appendField(text.slice(start));
+      return text.length;
+    }
+    this.appendField(text.slice(start, closing));
+    this.state = 'quote-in-quoted';
+    return closing + 1;
+  }
+
+  /** After a quote inside a quoted field: "" is a literal quote, anything else ends the quoting. */
+  private afterQuote(text: string, index: number): number {
+    if (text.charCodeAt(index) === quote) {
+      this.appendField('"');
+      this.state = 'quoted';
+      return index + 1;
+    }
+    this.state = 'unquoted';
+    return index;
   }
 
   /** Ends the input. Throws `TRUNCATED_FILE` when a quoted field is still open. */

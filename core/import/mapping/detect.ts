@@ -4,7 +4,7 @@ import { readDate } from '../values/dates';
 import { emptyMapping, type ImportField, type ImportMapping } from './mapping';
 import { normalizeHeader, presets, type Preset } from './presets';
 
-/** Rows searched for the header. Report titles rarely take more than ten rows. */
+/** Rows searched for the header, leaving room for report titles, addresses and blank lines above it. */
 export const headerSearchRows = 30;
 
 /** Ageing-bucket headers: "0-30 days", "31 - 60", "> 90 Days", "< 1 Month", "1 Month", "Older". */
@@ -37,7 +37,9 @@ export function combineHeaderRows(top: readonly string[], bottom: readonly strin
     const upper = (top[index] ?? '').trim();
     const lower = (bottom[index] ?? '').trim();
     if (upper !== '') carried = lower !== '' ? upper : '';
-    const label = upper !== '' ? upper : lower !== '' ? carried : '';
+    let label = '';
+    if (upper !== '') label = upper;
+    else if (lower !== '') label = carried;
     combined.push([label, lower].filter((part) => part !== '').join(' '));
   }
   return combined;

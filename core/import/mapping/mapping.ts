@@ -32,7 +32,7 @@ export const importFields = [
 export type ImportField = (typeof importFields)[number];
 
 /**
- * How rows become records:
+ * Layout that decides how rows become records:
  * - `invoices`: each row is an invoice, optionally with the payment that settles it;
  * - `payments`: each row is a payment, optionally against one invoice number;
  * - `open-items`: an outstanding or ageing report. Rows are open bills, grouped under

@@ -6,6 +6,8 @@ export interface DateColumnOutcome {
   readonly ambiguous: string[];
   /** Columns with values that fit only DMY and others that fit only MDY. */
   readonly conflicting: { readonly header: string; readonly order: DateOrder }[];
+  /** The order of every column the values or the mapping decided. */
+  readonly decided: Record<string, DateOrder>;
 }
 
 /**
@@ -44,15 +46,21 @@ export class DateColumns {
   finish(): DateColumnOutcome {
     const ambiguous: string[] = [];
     const conflicting: { header: string; order: DateOrder }[] = [];
+    const decided: Record<string, DateOrder> = {};
     for (const [header, evidence] of this.evidence) {
-      if (this.forced[header] !== undefined) continue;
+      const forced = this.forced[header];
+      if (forced !== undefined) {
+        decided[header] = forced;
+        continue;
+      }
       const decision = evidence.decision;
+      if ((decision === 'DMY' || decision === 'MDY') && decision === this.orderFor(header)) decided[header] = decision;
       if (decision === 'ambiguous') ambiguous.push(header);
       else if (decision === 'conflict') conflicting.push({ header, order: this.orderFor(header) });
       else if ((decision === 'DMY' || decision === 'MDY') && !this.frozenDecided.has(header) && decision !== this.frozen.get(header)) {
         ambiguous.push(header);
       }
     }
-    return { ambiguous, conflicting };
+    return { ambiguous, conflicting, decided };
   }
 }

@@ -1,5 +1,5 @@
 import { compareIsoDates, formatMoney, type IsoDate } from '../../ledger';
-import { readCreditPeriod, resolveDueDate } from '../build/terms';
+import { readCreditPeriod, resolveDueDate, type ResolvedDueDate } from '../build/terms';
 import type { InvoiceDraft } from '../types';
 import type { AmountValue, RowCells, TableContext } from './row-cells';
 
@@ -29,6 +29,26 @@ function readCreditDays(cells: RowCells): number | null {
   return days;
 }
 
+/** Resolves the row's due date, reporting an error when nothing gives one. */
+function readDueDate(cells: RowCells, context: TableContext, settings: InvoiceSettings, customerKey: string, issueDate: IsoDate, inputs: { dueDate: IsoDate | null; creditDays: number | null; overdueDays: number | null }): ResolvedDueDate | null {
+  const customer = context.collector.customer(customerKey);
+  const due = resolveDueDate({
+    issueDate,
+    ...inputs,
+    customerTermsDays: customer?.paymentTermsDays ?? null,
+    defaultTermsDays: settings.defaultTermsDays,
+    reportDate: settings.reportDate,
+  });
+  if (due === null) {
+    cells.report(
+      cells.has('dueDate') ? 'dueDate' : null,
+      'missing-due-date',
+      'The due date is missing and no credit period, customer terms or default terms give one: map a due-date or terms column, or set default terms.',
+    );
+  }
+  return due;
+}
+
 /**
  * Builds an invoice draft from a row once its customer and amount are known: issue date, due date
  * (with fallbacks, see `resolveDueDate`), currency and flags. Returns null when the row failed.
@@ -44,30 +64,16 @@ export function buildInvoiceDraft(
   const number = readInvoiceNumber(cells);
   const issueDate = cells.date('issueDate', 'Issue date');
   if (issueDate === null && cells.raw('issueDate') === '') cells.report('issueDate', 'missing-issue-date', 'The issue date is missing.');
-  const fileDueDate = cells.date('dueDate', 'Due date');
-  const creditDays = readCreditDays(cells);
-  const overdueDays = cells.has('overdueDays') ? cells.integer('overdueDays', 'Overdue days') : null;
+  const dueInputs = {
+    dueDate: cells.date('dueDate', 'Due date'),
+    creditDays: readCreditDays(cells),
+    overdueDays: cells.has('overdueDays') ? cells.integer('overdueDays', 'Overdue days') : null,
+  };
   const currency = cells.currency(amount.currency);
   if (number === null || issueDate === null || currency === null || cells.failed) return null;
 
-  const customer = context.collector.customer(customerKey);
-  const due = resolveDueDate({
-    issueDate,
-    dueDate: fileDueDate,
-    creditDays,
-    customerTermsDays: customer?.paymentTermsDays ?? null,
-    defaultTermsDays: settings.defaultTermsDays,
-    overdueDays,
-    reportDate: settings.reportDate,
-  });
-  if (due === null) {
-    cells.report(
-      cells.has('dueDate') ? 'dueDate' : null,
-      'missing-due-date',
-      'The due date is missing and no credit period, customer terms or default terms give one: map a due-date or terms column, or set default terms.',
-    );
-    return null;
-  }
+  const due = readDueDate(cells, context, settings, customerKey, issueDate, dueInputs);
+  if (due === null) return null;
   if (compareIsoDates(due.dueDate, issueDate) < 0) {
     cells.report(
       'dueDate',

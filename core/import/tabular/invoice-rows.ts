@@ -9,8 +9,8 @@ import type { AmountValue, RowCells, TableContext } from './row-cells';
 const inactiveStatus = /^(void|voided|draft|cancel+ed|rejected|deleted)$/i;
 
 /**
- * Reads a row of an invoice list: one invoice, plus one payment when the row says part or all of
- * it was paid (a paid amount, an open amount below the total, or a settlement date).
+ * Reads a row of an invoice list: one invoice, plus one payment when the row shows part or all of
+ * it paid (a paid amount, an open amount below the total, or a settlement date).
  */
 export function readInvoiceRow(cells: RowCells, context: TableContext, settings: InvoiceSettings, terms: TermsLookup): void {
   const { collector } = context;
@@ -55,7 +55,7 @@ interface RowPayment {
   readonly daysToPayment: number | null;
 }
 
-/** Works out how much of the invoice the row says was paid, and when. */
+/** Adds the payment the row shows: the amount paid and its date. */
 function addRowPayment(cells: RowCells, context: TableContext, invoice: InvoiceDraft, payment: RowPayment): void {
   const { mapping, collector } = context;
   const { paid, open, date: paymentDate, daysToPayment } = payment;

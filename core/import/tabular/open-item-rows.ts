@@ -6,8 +6,8 @@ import { readRowCustomer } from './row-customer';
 import type { AmountValue, RowCells, TableContext } from './row-cells';
 
 /**
- * The open amount of a report row: the open-amount column, else the sum of the ageing-bucket
- * columns, else the amount column. Returns null when none has a value.
+ * Reads the open amount of a report row from the open-amount column, else the sum of the
+ * ageing-bucket columns, else the amount column. Returns null when none has a value.
  */
 function readOpenAmount(cells: RowCells, context: TableContext): AmountValue | null {
   if (cells.has('openAmount')) return cells.amount('openAmount', 'Pending amount');

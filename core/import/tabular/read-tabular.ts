@@ -5,9 +5,9 @@ import type { ImportLimits } from '../limits';
 import type { ImportMapping } from '../mapping/mapping';
 import type { ImportEvent, ImportHeader } from '../types';
 import { readDate } from '../values/dates';
-import { chooseHeader } from './choose-header';
+import { chooseHeader, type ChosenHeader } from './choose-header';
 import { ColumnSet } from './columns';
-import { DateColumns } from './date-columns';
+import { DateColumns, type DateColumnOutcome } from './date-columns';
 import type { InvoiceSettings } from './invoice-draft';
 import { readInvoiceRow } from './invoice-rows';
 import { readOnAccountRow, readOpenItemRow } from './open-item-rows';
@@ -75,6 +75,27 @@ function observeDates(context: TableContext, row: RawRow): void {
   }
 }
 
+/** Sets up columns, date orders, the collector and the report title for reading data rows. */
+function createReader(chosen: ChosenHeader, mapping: ImportMapping, head: readonly RawRow[], options: TabularOptions): Reader {
+  const columns = new ColumnSet(chosen.headers, mapping);
+  const dateHeaders = dateFields.map((field) => columns.header(field)).filter((header) => header !== null);
+  const context: TableContext = {
+    mapping,
+    columns,
+    dates: new DateColumns(dateHeaders, mapping.dateOrder),
+    collector: new DraftCollector(options.limits, mapping.linesRepeatInvoice),
+  };
+  const title = readReportTitle(head.slice(0, chosen.headerIndex + 1 - mapping.headerRowCount));
+  context.collector.stats.rowsRead += chosen.headerIndex + 1;
+  context.collector.stats.rowsSkipped += chosen.headerIndex + 1;
+  return {
+    context,
+    settings: { defaultTermsDays: mapping.defaultTermsDays, reportDate: title.reportDate },
+    terms: createTermsLookup(options.termsByCustomer),
+    party: title.ledgerName,
+  };
+}
+
 /**
  * Turns rows of a CSV file or sheet into import events: finds the header and preset, buffers the
  * first rows to decide each date column's day/month order, then reads every row into drafts.
@@ -101,24 +122,8 @@ export async function* readTabular(
   }
   yield { type: 'header', header: { ...describe, preset: chosen.preset, mapping, columns: chosen.headers } };
 
-  const columns = new ColumnSet(chosen.headers, mapping);
-  const dateHeaders = dateFields.map((field) => columns.header(field)).filter((header) => header !== null);
-  const context: TableContext = {
-    mapping,
-    columns,
-    dates: new DateColumns(dateHeaders, mapping.dateOrder),
-    collector: new DraftCollector(options.limits, mapping.linesRepeatInvoice),
-  };
-  const title = readReportTitle(head.rows.slice(0, chosen.headerIndex + 1 - mapping.headerRowCount));
-  const reader: Reader = {
-    context,
-    settings: { defaultTermsDays: mapping.defaultTermsDays, reportDate: title.reportDate },
-    terms: createTermsLookup(options.termsByCustomer),
-    party: title.ledgerName,
-  };
-  context.collector.stats.rowsRead += chosen.headerIndex + 1;
-  context.collector.stats.rowsSkipped += chosen.headerIndex + 1;
-
+  const reader = createReader(chosen, mapping, head.rows, options);
+  const { context } = reader;
   for (const row of dataRows) observeDates(context, row);
   context.dates.freeze();
   for (let start = 0; start < dataRows.length; start += options.batchRows) {
@@ -136,12 +141,12 @@ export async function* readTabular(
     yield { type: 'batch', batch: context.collector.takeBatch() };
   }
 
-  const ambiguousDateColumns = reportDateOrders(context);
+  const { ambiguous, decided } = reportDateOrders(context);
   yield { type: 'batch', batch: context.collector.takeBatch() };
-  yield { type: 'summary', stats: { ...context.collector.stats }, ambiguousDateColumns };
+  yield { type: 'summary', stats: { ...context.collector.stats }, ambiguousDateColumns: ambiguous, dateOrder: decided };
 }
 
-function reportDateOrders(context: TableContext): string[] {
+function reportDateOrders(context: TableContext): DateColumnOutcome {
   const outcome = context.dates.finish();
   for (const header of outcome.ambiguous) {
     context.collector.problem({
@@ -163,5 +168,5 @@ function reportDateOrders(context: TableContext): string[] {
       reason: `Column "${header}" mixes DD/MM and MM/DD dates. It was read as ${order === 'DMY' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}, and rows that do not fit were left out.`,
     });
   }
-  return outcome.ambiguous;
+  return outcome;
 }

@@ -15,7 +15,7 @@ export interface AmountValue {
   readonly currencyWritten: boolean;
 }
 
-/** What every row reader needs: mapping, columns, date orders and the collector. */
+/** Shared state of the row readers: mapping, columns, date orders and the collector. */
 export interface TableContext {
   readonly mapping: ImportMapping;
   readonly columns: ColumnSet;
@@ -25,7 +25,7 @@ export interface TableContext {
 
 /**
  * Reads the mapped cells of one row. Each read that fails reports an error naming the row,
- * column and value and marks the row as failed; the caller then leaves the row out.
+ * column and value, and marks the row as failed so the caller leaves it out.
  */
 export class RowCells {
   failed = false;

@@ -6,7 +6,7 @@ import type { ColumnSet } from './columns';
 import type { RawRow } from './raw-row';
 
 /**
- * What a row of a sheet is:
+ * Kind of a sheet row:
  * - `data`: a record;
  * - `party`: a customer name over the bill rows below it (outstanding reports);
  * - `on-account`: an "On Account" line with the party's unallocated balance;
@@ -39,14 +39,13 @@ export function classifyRow(row: RawRow, columns: ColumnSet, layout: ImportLayou
   const hasDate = dateText !== '' && readDate(dateText).kind !== 'invalid';
   const numberText = cleanCell(columns.raw(row.cells, 'invoiceNumber'));
 
-  const textCells = nonEmpty.filter((cell) => !isAmountText(cell));
-  const totalCell = textCells.find((cell) => totalPattern.test(cell));
+  const totalCell = nonEmpty.find((cell) => totalPattern.test(cell));
   if (totalCell !== undefined && !hasDate && (numberText === '' || numberText === totalCell)) return { kind: 'total' };
   if (layout !== 'open-items') return { kind: 'data' };
 
   if (nonEmpty.some((cell) => onAccountPattern.test(cell))) return { kind: 'on-account' };
   if (!hasDate && numberText === '') {
-    const name = textCells[0];
+    const name = nonEmpty.find((cell) => !isAmountText(cell));
     const customerCell = cleanCell(columns.raw(row.cells, 'customerName'));
     if (columns.has('customerName') && customerCell === '') return { kind: 'section' };
     if (!columns.has('customerName') && name !== undefined) return { kind: 'party', name };

@@ -73,7 +73,7 @@ export class TallyObjectBuilder {
     const current = this.stack.at(-1);
     if (current === undefined) return;
     if (current.text.length + text.length > this.maxTextChars) {
-      throw new ImportError('FIELD_TOO_LARGE', `An element <${current.name}> holds more than ${this.maxTextChars} characters of text, which is not Tally data.`);
+      throw new ImportError('FIELD_TOO_LARGE', `Element <${current.name}> is longer than ${this.maxTextChars} characters, which is not Tally data: check that the file is a Tally export.`);
     }
     current.text += text;
   }

@@ -60,7 +60,7 @@ export class TallyMasters {
     return false;
   }
 
-  /** The reserved type a voucher type derives from ("GST Sale Invoice" → "Sales"), following user types. */
+  /** Returns the reserved type a voucher type derives from ("GST Sale Invoice" → "Sales"), following user types. */
   baseVoucherType(typeName: string | null): string | null {
     const seen = new Set<string>();
     let current = typeName?.trim() ?? '';

@@ -96,7 +96,7 @@ class TallyReader {
     if (!used) this.collector.stats.rowsSkipped++;
   }
 
-  /** A party ledger missing from the file counts as a customer on sales and receipts, with a warning. */
+  /** Adds the party ledger of a sale or receipt as a customer, with a warning, when its master is missing from the file. */
   private assumeCustomer(voucher: VoucherInfo, ledgerName: string, baseType: string | null): string | null {
     if (this.ledgers.has(ledgerName.toLowerCase()) || voucher.partyLedger !== ledgerName) return null;
     if (baseType !== 'Sales' && baseType !== 'Receipt') return null;
@@ -155,5 +155,5 @@ export async function* readTally(text: AsyncIterable<string>, options: TallyOpti
     reader.collector.problem({ row: null, code: 'control-characters-removed', severity: 'warning', reason: `${removed} control characters that XML does not allow (${filter.counts.raw} raw, ${filter.counts.references} as &#…; references) were removed.` });
   }
   yield { type: 'batch', batch: reader.collector.takeBatch() };
-  yield { type: 'summary', stats: { ...reader.collector.stats }, ambiguousDateColumns: [] };
+  yield { type: 'summary', stats: { ...reader.collector.stats }, ambiguousDateColumns: [], dateOrder: {} };
 }

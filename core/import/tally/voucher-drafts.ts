@@ -34,10 +34,10 @@ function skip(context: VoucherContext, entry: LedgerEntry, amountMinor: number, 
 }
 
 /**
- * Adds the drafts of one voucher entry on a customer ledger. Tally writes debits as negative
- * amounts: a debit on a sales voucher is an invoice per "New Ref" bill (or one invoice numbered
- * like the voucher without bills), and a credit on a receipt is a payment set against its
- * "Agst Ref" bills, with "On Account", "Advance" and "New Ref" parts left unallocated.
+ * Adds the drafts of one voucher entry on a customer ledger, where Tally writes debits as
+ * negative amounts. A debit on a sales voucher is an invoice per "New Ref" bill, or one invoice
+ * numbered like the voucher when it has no bills. A credit on a receipt is a payment set against
+ * its "Agst Ref" bills. Its "On Account", "Advance" and "New Ref" parts stay unallocated.
  */
 export function addVoucherEntry(context: VoucherContext, entry: LedgerEntry, customerKey: string): void {
   const { voucher, collector, settings, baseType } = context;

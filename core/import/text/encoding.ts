@@ -11,6 +11,13 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((value, index) => bytes[index] === value);
 }
 
+function encodingFromBom(sample: Uint8Array): TextEncodingName | null {
+  if (startsWith(sample, [0xef, 0xbb, 0xbf])) return 'utf-8';
+  if (startsWith(sample, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(sample, [0xfe, 0xff])) return 'utf-16be';
+  return null;
+}
+
 /** Detects UTF-16 without a BOM from NUL bytes in every other position of mostly-ASCII text. */
 function sniffUtf16WithoutBom(sample: Uint8Array): TextEncodingName | null {
   const length = Math.min(sample.length, 4096) & ~1;
@@ -52,11 +59,7 @@ export async function detectEncoding(bytes: PeekableBytes, requested: TextEncodi
   if (startsWith(sample, [0xff, 0xfe, 0, 0]) || startsWith(sample, [0, 0, 0xfe, 0xff])) {
     throw new ImportError('UNSUPPORTED_ENCODING', 'The file is UTF-32 text, which is not supported: save it as UTF-8 or UTF-16 and import it again.');
   }
-  let detected: TextEncodingName | null = null;
-  if (startsWith(sample, [0xef, 0xbb, 0xbf])) detected = 'utf-8';
-  else if (startsWith(sample, [0xff, 0xfe])) detected = 'utf-16le';
-  else if (startsWith(sample, [0xfe, 0xff])) detected = 'utf-16be';
-  else detected = sniffUtf16WithoutBom(sample);
+  const detected = encodingFromBom(sample) ?? sniffUtf16WithoutBom(sample);
 
   if (detected === null) rejectBinary(sample);
   if (requested !== undefined) {
@@ -88,7 +91,7 @@ function checkRequestedEncoding(
   }
 }
 
-const nonAsciiPattern = /[^\u0000-\u007f]/;
+const nonAsciiPattern = /[\u0080-\uffff]/;
 
 /**
  * Decodes a byte stream to text chunks. UTF-8 that turns out invalid after the first 64 KB is

@@ -60,14 +60,17 @@ function takeSign(text: string): SignedText | null {
   return { body, negative };
 }
 
+/** Digits with optional 2- or 3-digit groups, then an optional fraction, for each decimal separator. */
+const digitPatterns: Readonly<Record<DecimalSeparator, RegExp>> = {
+  '.': /^(\d{1,3}(?:,\d{2,3})*|\d*)(?:\.(\d*))?$/,
+  ',': /^(\d{1,3}(?:\.\d{2,3})*|\d*)(?:,(\d*))?$/,
+};
+
 /** Splits digits into whole and fraction parts, checking that any grouping is 2 or 3 digits wide. */
 function splitDigits(body: string, decimalSeparator: DecimalSeparator): { whole: string; fraction: string } | null {
   const groupSeparator = decimalSeparator === '.' ? ',' : '.';
   const compact = body.replace(/[\s\u00a0\u202f']/g, '');
-  const escapedGroup = groupSeparator === '.' ? '\\.' : ',';
-  const escapedDecimal = decimalSeparator === '.' ? '\\.' : ',';
-  const pattern = new RegExp(`^(\\d{1,3}(?:${escapedGroup}\\d{2,3})*|\\d*)(?:${escapedDecimal}(\\d*))?$`);
-  const match = pattern.exec(compact);
+  const match = digitPatterns[decimalSeparator].exec(compact);
   if (!match) return null;
 
   const whole = (match[1] ?? '').split(groupSeparator).join('');
@@ -88,9 +91,9 @@ export function digitsToMinor(whole: string, fraction: string, digits: number): 
 }
 
 /**
- * Parses an amount written as text straight to integer minor units: currency symbols and codes
- * (₹, Rs., INR, $, US$, EUR …), Indian grouping (1,00,000.00) and Western grouping, a decimal
- * comma when asked for, and negatives as -1, 1-, (1) or "1 Cr".
+ * Parses an amount written as text straight to integer minor units. It reads currency symbols and
+ * codes (₹, Rs., INR, $, US$, EUR …), Indian grouping (1,00,000.00) and Western grouping. It also
+ * reads a decimal comma when asked for, and negatives written -1, 1-, (1) or "1 Cr".
  */
 export function readAmount(raw: string, options: AmountOptions): AmountReading {
   const text = raw.trim();

@@ -13,6 +13,9 @@ const symbolTable: readonly (readonly [string, CurrencyCode | 'dollar' | 'rupee'
   ['₽', 'RUB'], ['৳', 'BDT'], ['₺', 'TRY'], ['₱', 'PHP'], ['฿', 'THB'], ['₫', 'VND'],
 ];
 
+/** Text made only of digits, separators and signs, which carries no currency. */
+const plainNumberPattern = /^[\d.,\s'()+\-\u2212]*$/;
+
 export interface CurrencyMark {
   /** The ISO code, or null for a three-letter code that is not a known currency. */
   readonly currency: CurrencyCode | null;
@@ -35,9 +38,10 @@ function resolveFamily(family: CurrencyCode | 'dollar' | 'rupee' | 'yen', defaul
  */
 export function takeCurrencyMark(text: string, defaultCurrency: CurrencyCode): { rest: string; mark: CurrencyMark | null } {
   const trimmed = text.trim();
+  if (plainNumberPattern.test(trimmed)) return { rest: trimmed, mark: null };
+  const lower = trimmed.toLowerCase();
   for (const [symbol, family] of symbolTable) {
     const lowerSymbol = symbol.toLowerCase();
-    const lower = trimmed.toLowerCase();
     const isWord = /^[a-z]/i.test(symbol);
     if (lower.startsWith(lowerSymbol) && (!isWord || !/^[a-z]/i.test(trimmed.slice(symbol.length)))) {
       return { rest: trimmed.slice(symbol.length).trim(), mark: { currency: resolveFamily(family, defaultCurrency), written: symbol } };

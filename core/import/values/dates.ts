@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, type IsoDate } from '../../ledger';
+import { addDays, type IsoDate } from '../../ledger';
 
 export type DateOrder = 'DMY' | 'MDY';
 
@@ -33,16 +33,21 @@ const monthNameDayPattern = new RegExp(
 const compactPattern = /^(\d{4})(\d{2})(\d{2})$/;
 const serialPattern = /^(\d{5})(?:\.\d+)?$/;
 
-/** Two-digit years 00–69 are read as 2000–2069 and 70–99 as 1970–1999, as POSIX strptime does. */
+/** Expands two-digit years as POSIX strptime %y does: 00–68 are 2000–2068 and 69–99 are 1969–1999. */
 export function expandYear(year: number, digits: number): number {
   if (digits > 2) return year;
-  return year < 70 ? 2000 + year : 1900 + year;
+  return year <= 68 ? 2000 + year : 1900 + year;
 }
 
-/** Builds an ISO date, or returns null when the day does not exist in that month. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Builds an ISO date, or returns null when the day does not exist in that month (Gregorian calendar). */
 export function isoFromParts(year: number, month: number, day: number): IsoDate | null {
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**
@@ -109,7 +114,7 @@ export function readDate(raw: string): DateReading {
   return { kind: 'invalid', reason: `"${text}" is not a date in a known format (such as 31/03/2025, 2025-03-31 or 31-Mar-25).` };
 }
 
-/** Which day/month orders a numeric reading allows: the evidence a column's order is decided by. */
+/** Returns the day/month orders a numeric reading fits, the evidence that decides a column's order. */
 export function allowedOrders(reading: DateReading): readonly DateOrder[] {
   if (reading.kind !== 'day-month') return ['DMY', 'MDY'];
   const orders: DateOrder[] = [];

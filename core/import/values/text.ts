@@ -25,10 +25,3 @@ export function escapeSpreadsheetCell(value: string): string {
 export function cleanCell(raw: string): string {
   return raw.replace(/[\u00a0\u2007\u202f\u2000-\u200a]/g, ' ').trim();
 }
-
-/** Returns the text, or null when it is empty after trimming. */
-export function textOrNull(raw: string | undefined): string | null {
-  if (raw === undefined) return null;
-  const text = cleanCell(raw);
-  return text === '' ? null : text;
-}

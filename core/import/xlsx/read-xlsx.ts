@@ -34,7 +34,7 @@ export function assertZipSignature(bytes: Uint8Array, fileName: string | undefin
   if (zipSignature.every((value, index) => bytes[index] === value)) return;
   if (bytes.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty: export the ledger again.');
   const named = fileName === undefined ? 'The file' : `"${fileName}"`;
-  const looksLikeText = /^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffff]*$/.test(createTextDecoder('utf-8').decode(bytes.subarray(0, 512)));
+  const looksLikeText = bytes.subarray(0, 512).every((byte) => byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
   const advice = looksLikeText
     ? 'It looks like text, probably a CSV file renamed to .xlsx: import it as CSV (or rename it to .csv).'
     : 'Open it in Excel and save it as .xlsx, or export the ledger as CSV.';

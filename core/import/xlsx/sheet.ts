@@ -59,61 +59,75 @@ function cellText(cell: CellState, context: SheetContext): string {
   }
 }
 
+/** Collects the rows of a worksheet from its XML events. */
+class SheetRowParser {
+  rows: RawRow[] = [];
+  private rowNumber = 0;
+  private rowCount = 0;
+  private cells: string[] = [];
+  private cell: CellState | null = null;
+  private textTarget: 'value' | 'inline' | null = null;
+
+  constructor(private readonly context: SheetContext) {}
+
+  open(name: string, attributes: Readonly<Record<string, string>>): void {
+    if (name === 'row') {
+      this.rowNumber = attributes.r === undefined ? this.rowNumber + 1 : Number(attributes.r);
+      this.cells = [];
+    } else if (name === 'c') {
+      const column = attributes.r === undefined ? this.cells.length : columnIndex(attributes.r);
+      if (column >= this.context.limits.maxColumns) {
+        throw new ImportError('TOO_MANY_COLUMNS', `Row ${this.rowNumber} of the sheet has more than ${this.context.limits.maxColumns} columns: remove the extra columns.`);
+      }
+      this.cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', inlineText: '' };
+    } else if (this.cell !== null && (name === 'v' || name === 't')) {
+      this.textTarget = name === 'v' ? 'value' : 'inline';
+    }
+  }
+
+  text(text: string): void {
+    const cell = this.cell;
+    if (cell === null || this.textTarget === null) return;
+    if (this.textTarget === 'value') cell.value += text;
+    else cell.inlineText += text;
+    if (cell.value.length + cell.inlineText.length > this.context.limits.maxFieldChars) {
+      throw new ImportError('FIELD_TOO_LARGE', `A cell on row ${this.rowNumber} is longer than ${this.context.limits.maxFieldChars} characters, which is not a ledger value.`);
+    }
+  }
+
+  close(name: string): void {
+    if (name === 'v' || name === 't') {
+      this.textTarget = null;
+    } else if (name === 'c' && this.cell !== null) {
+      while (this.cells.length < this.cell.column) this.cells.push('');
+      this.cells[this.cell.column] = cellText(this.cell, this.context);
+      this.cell = null;
+    } else if (name === 'row') {
+      this.rowCount++;
+      if (this.rowCount > this.context.limits.maxRows) {
+        throw new ImportError('TOO_MANY_ROWS', `The sheet has more than ${this.context.limits.maxRows} rows: split it into smaller files.`);
+      }
+      this.rows.push({ number: this.rowNumber, cells: this.cells });
+    }
+  }
+}
+
 /**
  * Streams the rows of one worksheet in batches. Cached formula results are read and formulas are
  * ignored. Rows Excel leaves out (empty rows) do not appear, so row numbers can skip.
  */
 export function* readSheetRows(archive: Archive, entry: ZipEntry, context: SheetContext, batchRows: number): Generator<RawRow[]> {
-  let batch: RawRow[] = [];
-  let rowNumber = 0;
-  let cells: string[] = [];
-  let cell: CellState | null = null;
-  let textTarget: 'value' | 'inline' | null = null;
-  let rowCount = 0;
-  const { maxColumns, maxFieldChars, maxRows } = context.limits;
-
+  const parser = new SheetRowParser(context);
   const handlers = {
-    open: (name: string, attributes: Readonly<Record<string, string>>) => {
-      if (name === 'row') {
-        rowNumber = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
-        cells = [];
-      } else if (name === 'c') {
-        const column = attributes.r === undefined ? cells.length : columnIndex(attributes.r);
-        if (column >= maxColumns) {
-          throw new ImportError('TOO_MANY_COLUMNS', `Row ${rowNumber} of the sheet has more than ${maxColumns} columns: remove the extra columns.`);
-        }
-        cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', inlineText: '' };
-      } else if (name === 'v' && cell !== null) textTarget = 'value';
-      else if (name === 't' && cell !== null) textTarget = 'inline';
-    },
-    text: (text: string) => {
-      if (cell === null || textTarget === null) return;
-      if (textTarget === 'value') cell.value += text;
-      else cell.inlineText += text;
-      if (cell.value.length + cell.inlineText.length > maxFieldChars) {
-        throw new ImportError('FIELD_TOO_LARGE', `A cell on row ${rowNumber} is longer than ${maxFieldChars} characters, which is not a ledger value.`);
-      }
-    },
-    close: (name: string) => {
-      if (name === 'v' || name === 't') textTarget = null;
-      else if (name === 'c' && cell !== null) {
-        const text = cellText(cell, context);
-        while (cells.length < cell.column) cells.push('');
-        cells[cell.column] = text;
-        cell = null;
-      } else if (name === 'row') {
-        rowCount++;
-        if (rowCount > maxRows) throw new ImportError('TOO_MANY_ROWS', `The sheet has more than ${maxRows} rows: split it into smaller files.`);
-        batch.push({ number: rowNumber, cells });
-      }
-    },
+    open: (name: string, attributes: Readonly<Record<string, string>>) => parser.open(name, attributes),
+    text: (text: string) => parser.text(text),
+    close: (name: string) => parser.close(name),
   };
-
   for (const _ of streamXmlEntry(archive, entry, handlers)) {
-    if (batch.length >= batchRows) {
-      yield batch;
-      batch = [];
+    if (parser.rows.length >= batchRows) {
+      yield parser.rows;
+      parser.rows = [];
     }
   }
-  if (batch.length > 0) yield batch;
+  if (parser.rows.length > 0) yield parser.rows;
 }

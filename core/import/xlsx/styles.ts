@@ -1,8 +1,8 @@
 import { findEntry, parseXmlEntry, type Archive } from './entries';
 
 /**
- * Built-in number formats that show dates (ECMA-376 Part 1, 18.8.30): 14–22 and 45–47, plus the
- * East Asian date formats 27–36 and 50–58.
+ * Built-in number format ids that show dates or times: 14–22 and 45–47, plus the ids 27–36 and
+ * 50–58 that East Asian locales use for dates.
  */
 function isBuiltInDateFormat(id: number): boolean {
   return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);

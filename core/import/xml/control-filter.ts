@@ -3,9 +3,10 @@
  * return), as raw characters or as references such as `&#4;`. Tally writes both, for example
  * `Default\x05Voucher\x05Class` and `&#4; Not Applicable`, and strict parsers reject them.
  */
+// eslint-disable-next-line no-control-regex -- matching these characters is the purpose of the filter.
 const rawControls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const controlReferences = /&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2\d|3[01])|x0*(?:[0-8]|[bcef]|1[0-9a-f]));/gi;
-/** Longest reference the filter has to hold back at a chunk boundary ("&#x0001f;" is 9 characters). */
+/** Maximum length of a reference held back at a chunk boundary ("&#x0001f;" is 9 characters). */
 const maxReferenceChars = 12;
 
 /** Counts of what the filter removed, for the import's problems list. */

@@ -182,9 +182,10 @@ describe('day/month order', () => {
     const result = await importRows([...ambiguous, 'A-3,Acme,02/13/2024,03/14/2024,100']);
     expect(result.ambiguousDateColumns).toEqual([]);
     expect(result.invoices[0]?.issueDate).toBe('2024-05-02');
+    expect(result.mapping?.dateOrder).toEqual({ 'Invoice Date': 'MDY', 'Due Date': 'MDY' });
   });
 
-  it('reports an order decided only after the buffered rows', async () => {
+  it('reports an order decided late', async () => {
     const rows = Array.from({ length: 20_010 }, (_, index) => `A-${index},Acme,05/02/2024,06/03/2024,100`);
     rows.push('Z-1,Acme,02/13/2024,03/14/2024,100');
     const result = await importRows(rows);

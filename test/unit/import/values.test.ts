@@ -43,9 +43,9 @@ describe('readDate', () => {
     expect(isoOf('05/02/2024', 'MDY')).toBe('2024-05-02');
   });
 
-  it('expands two-digit years around 1970', () => {
-    expect(isoOf('01/02/69')).toBe('2069-02-01');
-    expect(isoOf('01/02/70')).toBe('1970-02-01');
+  it('expands two-digit years as POSIX does', () => {
+    expect(isoOf('01/02/68')).toBe('2068-02-01');
+    expect(isoOf('01/02/69')).toBe('1969-02-01');
   });
 
   it('rejects impossible dates', () => {
