@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { customerRequests } from './customers';
 import { importRequests } from './imports';
+import { riskRequests } from './risk';
 import { ledgerRequests } from './ledger';
 
 export * from './errors';
@@ -9,6 +10,7 @@ export * from './define';
 export * from './ledger';
 export * from './customers';
 export * from './imports';
+export * from './risk';
 
 /**
  * Every request the renderer, the browser-mode server and the command line can make. The
@@ -19,6 +21,7 @@ export const contract = {
   ...ledgerRequests,
   ...customerRequests,
   ...importRequests,
+  ...riskRequests,
 } as const;
 
 export type Contract = typeof contract;

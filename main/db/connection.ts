@@ -112,9 +112,9 @@ export async function openLedgerDatabase(path: string, dataKey: Buffer, options:
     raw.pragma('foreign_keys = ON');
     raw.pragma('secure_delete = ON');
     raw.pragma('busy_timeout = 5000');
-    // 64 MiB of page cache (negative values are KiB): large imports and rescans touch index pages
+    // 32 MiB of page cache (negative values are KiB): large imports and rescans touch index pages
     // at random, and every cache miss costs a read and a decryption.
-    raw.pragma('cache_size = -65536');
+    raw.pragma('cache_size = -32768');
     const db = new Kysely<LedgerSchema>({ dialect: new SqliteDialect({ database: raw }) });
     await migrateToLatest(db);
     return { raw, db };

@@ -14,6 +14,15 @@ export interface LedgerSchema {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   import_changes: ImportChangesTable;
+  customer_scores: CustomerScoresTable;
+  score_history: ScoreHistoryTable;
+  portfolio_history: PortfolioHistoryTable;
+  model_runs: ModelRunsTable;
+  watch_list: WatchListTable;
+  contact_changes: ContactChangesTable;
+  reminder_outbox: ReminderOutboxTable;
+  reminder_outbox_invoices: ReminderOutboxInvoicesTable;
+  reminder_skips: ReminderSkipsTable;
 }
 
 interface LineageColumns {
@@ -156,4 +165,114 @@ export interface ImportChangesTable {
   table_name: 'customers' | 'invoices' | 'allocations';
   row_id: number;
   before_json: string;
+}
+
+export interface CustomerScoresTable {
+  customer_id: number;
+  as_of: string;
+  method: string;
+  score: number;
+  band: string;
+  probability: number;
+  sma_class: string;
+  days_past_due: number;
+  outstanding_minor: number;
+  overdue_minor: number;
+  exposure_minor: number;
+  suggested_action: string;
+  indicator_count: number;
+  indicator_severity: string | null;
+  reasons_json: string;
+  indicators_json: string;
+  detail_json: string;
+  computed_at: string;
+}
+
+export interface ScoreHistoryTable {
+  customer_id: number;
+  as_of: string;
+  score: number;
+  band: string;
+  sma_class: string;
+}
+
+export interface PortfolioHistoryTable {
+  as_of: string;
+  summary_json: string;
+  computed_at: string;
+}
+
+export interface ModelRunsTable {
+  id: Generated<number>;
+  as_of: string;
+  method: string;
+  model_json: string;
+  computed_at: string;
+}
+
+export interface WatchListTable {
+  id: Generated<number>;
+  source: string;
+  name: string;
+  pan: string | null;
+  gstin: string | null;
+  cin: string | null;
+  status: string;
+  listed_on: string | null;
+  imported_at: string;
+}
+
+export interface ContactChangesTable {
+  id: Generated<number>;
+  customer_id: number;
+  changed_on: string;
+  kind: string;
+  created_at: string;
+}
+
+export type OutboxStatus = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+
+export interface ReminderOutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  customer_id: number;
+  step_id: string;
+  repeat_index: number;
+  template_id: string;
+  tone: string;
+  channel: 'email' | 'whatsapp' | 'sms';
+  language: string;
+  subject: string;
+  body: string;
+  recipients_json: string;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  delivery_confirmed: Generated<number>;
+  attach_statement: number;
+  link: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface ReminderOutboxInvoicesTable {
+  idempotency_key: string;
+  outbox_id: number;
+  invoice_id: number;
+}
+
+export interface ReminderSkipsTable {
+  id: Generated<number>;
+  skip_key: string;
+  customer_id: number;
+  invoice_id: number;
+  step_id: string;
+  repeat_index: number;
+  channel: 'email' | 'whatsapp' | 'sms' | null;
+  reason: string;
+  message: string;
+  recorded_at: string;
 }

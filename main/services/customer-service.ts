@@ -76,6 +76,26 @@ export class CustomerService {
     return result;
   }
 
+  /** Sets a customer's credit limit, and optionally its segment and payment terms, with one audit entry. */
+  async setCreditLimit(input: { id: number; creditLimitMinor: number | null; currency: string | null; segment?: string | null | undefined; paymentTermsDays?: number | null | undefined }): Promise<CustomerRecord> {
+    if (input.creditLimitMinor !== null && (input.currency === null || !isKnownCurrency(input.currency))) {
+      throw new ServiceError('invalid_input', `Currency "${input.currency ?? ''}" is not a known ISO 4217 code; a credit limit needs one.`);
+    }
+    const now = this.config.now();
+    await this.db.transaction().execute(async (trx) => {
+      const updated = await trx.updateTable('customers').set({
+        credit_limit_minor: input.creditLimitMinor,
+        credit_limit_currency: input.creditLimitMinor === null ? null : input.currency,
+        ...(input.segment === undefined ? {} : { segment: input.segment }),
+        ...(input.paymentTermsDays === undefined ? {} : { payment_terms_days: input.paymentTermsDays }),
+        updated_at: now.toISOString(),
+      }).where('id', '=', input.id).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) throw new ServiceError('not_found', `No customer has the id ${input.id}.`);
+      await appendAudit(trx, { action: 'customer.credit_policy_changed', entityType: 'customer', entityId: input.id }, now);
+    });
+    return this.get(input.id);
+  }
+
   async get(id: number): Promise<CustomerRecord> {
     const row = await this.db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
     if (row === undefined) throw new ServiceError('not_found', `No customer has the id ${id}.`);

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_import_changes';
+import * as m0003 from './0003_scoring';
+import * as m0005 from './0005_reminders';
 
 /**
  * Every migration, bundled with the app through static imports, in the order they run. Names
@@ -10,6 +12,8 @@ import * as m0002 from './0002_import_changes';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_import_changes': m0002,
+  '0003_scoring': m0003,
+  '0005_reminders': m0005,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -76,6 +76,8 @@ export class ImportWriter {
   };
   readonly problems: ImportProblem[] = [];
   private readonly customerIds = new Map<string, number>();
+  /** Customers this import created: none of their invoices or payments can be in the ledger yet. */
+  private readonly createdCustomers = new Set<number>();
   private readonly paymentIds = new Map<string, number>();
   /** Existing payment ids per signature not yet matched to a payment in this file. */
   private readonly unmatchedPayments = new Map<string, number[]>();
@@ -118,6 +120,7 @@ export class ImportWriter {
         sourceRow: draft.sourceRow,
       });
       this.customerIds.set(draft.key, Number(result.lastInsertRowid));
+      this.createdCustomers.add(Number(result.lastInsertRowid));
       this.changes.customers.new += 1;
     } else {
       this.customerIds.set(draft.key, existing.id);
@@ -174,9 +177,15 @@ export class ImportWriter {
   private writeInvoice(draft: InvoiceDraft): void {
     const customerId = this.customerIdFor(draft.customerKey, draft.sourceRow, 'invoice');
     if (customerId === null) return;
-    const existing = this.statements.invoiceByNumber.get(customerId, draft.invoiceNumber) as InvoiceRow | undefined;
+    // A customer created by this import has no invoices in the ledger, so the lookup is skipped;
+    // a repeated number in the file still fails the unique index and takes the lookup path.
+    const fresh = this.createdCustomers.has(customerId) ? this.tryInsertInvoice(customerId, draft) : null;
+    const existing = fresh === null ? (this.statements.invoiceByNumber.get(customerId, draft.invoiceNumber) as InvoiceRow | undefined) : undefined;
     let invoiceId: number;
-    if (existing === undefined) {
+    if (fresh !== null) {
+      invoiceId = fresh;
+      this.changes.invoices.new += 1;
+    } else if (existing === undefined) {
       const result = this.statements.insertInvoice.run(customerId, draft.invoiceNumber, draft.issueDate, draft.dueDate, draft.amountMinor, draft.currency, draft.description, this.now, this.importId, this.sourceFile, draft.sourceRow);
       invoiceId = Number(result.lastInsertRowid);
       this.changes.invoices.new += 1;
@@ -201,10 +210,22 @@ export class ImportWriter {
     }
   }
 
+  /** Inserts an invoice; returns null when the customer already has one with this number. */
+  private tryInsertInvoice(customerId: number, draft: InvoiceDraft): number | null {
+    try {
+      const result = this.statements.insertInvoice.run(customerId, draft.invoiceNumber, draft.issueDate, draft.dueDate, draft.amountMinor, draft.currency, draft.description, this.now, this.importId, this.sourceFile, draft.sourceRow);
+      return Number(result.lastInsertRowid);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return null;
+      throw error;
+    }
+  }
+
   private writePayment(draft: PaymentDraft): void {
     const customerId = this.customerIdFor(draft.customerKey, draft.sourceRow, 'payment');
     if (customerId === null) return;
     const signature = `${customerId}|${draft.paymentDate}|${draft.amountMinor}|${draft.reference ?? ''}`;
+    if (this.createdCustomers.has(customerId)) this.unmatchedPayments.set(signature, []);
     let candidates = this.unmatchedPayments.get(signature);
     if (candidates === undefined) {
       candidates = this.statements.paymentsBySignature.all(customerId, draft.paymentDate, draft.amountMinor, draft.reference ?? '') as number[];
