@@ -47,7 +47,7 @@ export interface CustomerScore {
 
 /**
  * Scores customer position `customer` of the index. `proposedInvoiceMinor` scores an order being
- * considered (base-currency minor units); NaN scores a typical invoice of the customer.
+ * considered, in base-currency minor units. NaN scores a typical invoice of the customer.
  */
 export function scoreIndexedCustomer(index: LedgerIndex, customer: number, context: ScoringContext, proposedInvoiceMinor = Number.NaN): CustomerScore {
   const { settings } = context;

@@ -12,7 +12,7 @@ import type { NpaThreshold, SmaClass } from './types';
  *   process, so an amount due on D and unpaid at the end of D is 1 day past due on D.
  * - SMA-0 up to 30 days, SMA-1 31-60 days, SMA-2 61-90 days, NPA more than 90 days (the NPA
  *   threshold is a dated setting here). NOTE: under a threshold above 90 days, this module keeps
- *   61 days up to the threshold in SMA-2; the circular defines no class for that range. The circular's example: due 2021-03-31 gives SMA-1 on
+ *   61 days up to the threshold in SMA-2, because the circular defines no class for that range. The circular's example: due 2021-03-31 gives SMA-1 on
  *   2021-04-30, SMA-2 on 2021-05-30 and NPA on 2021-06-29.
  * - Classification is borrower-wise: the oldest overdue amount of all the borrower's dues decides.
  * - An NPA is upgraded to standard only when all arrears are paid, so it stays NPA while any

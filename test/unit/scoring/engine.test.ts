@@ -142,3 +142,24 @@ describe('scoreCustomer', () => {
     expect(() => scoreCustomer(snapshot, 12_345, context)).toThrow(/Customer 12345 is not in the snapshot/);
   });
 });
+
+describe('scoreLedger scaling', () => {
+  /** Returns the fastest of three full rescores with a fitted model, in milliseconds. */
+  function fastestRescore(snapshot: LedgerSnapshot): number {
+    const model = fitModel(snapshot, asOf);
+    let fastest = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      scoreLedger(snapshot, asOf, {}, { model });
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    return fastest;
+  }
+
+  it('grows about linearly with the ledger', () => {
+    const small = fastestRescore(syntheticLedger(21, 1_000, 10));
+    const large = fastestRescore(syntheticLedger(21, 8_000, 10));
+    // Eight times the customers and invoices; a scan of the whole ledger per customer would give about 64.
+    expect(large / small).toBeLessThan(16);
+  });
+});
