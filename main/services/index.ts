@@ -4,6 +4,8 @@ import { CustomerService } from './customer-service';
 import { FileIntake } from './import/file-intake';
 import { ImportService } from './import/import-service';
 import { LedgerService } from './ledger-service';
+import { PrivacyService } from './privacy/privacy-service';
+import { ReminderService } from './reminders/reminder-service';
 import { ScoringService } from './scoring/scoring-service';
 import { Session } from './session';
 import { SettingsService } from './settings-service';
@@ -17,6 +19,8 @@ export class Services {
   readonly customers: CustomerService;
   readonly settings: SettingsService;
   readonly imports: ImportService;
+  readonly privacy: PrivacyService;
+  readonly reminders: ReminderService;
   readonly scoring: ScoringService;
   readonly handlers: Handlers;
   /** Work that follows every change to the ledger's records, in order: rescoring first. */
@@ -30,6 +34,8 @@ export class Services {
     const intake = new FileIntake(config.dataDir);
     intake.purgeStaleUploads();
     this.imports = new ImportService(config, this.session, intake, config.chooseImportFile ?? null);
+    this.privacy = new PrivacyService(config, this.session, this.ledgers.registry);
+    this.reminders = new ReminderService(config, this.session, this.customers);
     this.scoring = new ScoringService(config, this.session);
     this.onLedgerChanged(() => this.scoring.rescoreAll().then(() => undefined));
     this.handlers = this.createHandlers();
@@ -104,6 +110,42 @@ export class Services {
       'import.undo': async (input) => this.ledgerChanged('import-undo', await this.imports.undo(input.importId)),
       'import.mappings': () => this.imports.mappings(),
       'import.saveMapping': (input) => this.imports.saveMapping(input.name, input.mapping),
+      'privacy.customers.search': (input) => this.privacy.searchCustomers(input.query, input.limit),
+      'privacy.consents.list': (input) => this.privacy.consents(input.customerId),
+      'privacy.consents.record': (input) => this.privacy.recordConsent(input),
+      'privacy.consents.correct': (input) => this.privacy.correctConsent(input),
+      'privacy.consents.previewImport': (input) => this.privacy.previewConsentImport(input.csv),
+      'privacy.consents.commitImport': (input) => this.privacy.commitConsentImport(input.csv),
+      'privacy.reminderConsent': (input) => this.privacy.allowsReminders(input.customerId, input.channel),
+      'privacy.customer.export': (input) => this.privacy.exportCustomer(input.customerId, input.requestId),
+      'privacy.customer.erasurePreview': (input) => this.privacy.erasurePreview(input.customerId),
+      'privacy.customer.erase': async (input) => this.ledgerChanged('erasure', await this.privacy.eraseCustomer(input.customerId, input.confirmName, input.requestId)),
+      'privacy.customer.rectify': (input) => this.privacy.rectify(input),
+      'privacy.rectifications.list': (input) => this.privacy.rectifications(input.customerId),
+      'privacy.requests.list': (input) => this.privacy.listRequests(input.includeClosed),
+      'privacy.requests.create': (input) => this.privacy.createRequest(input),
+      'privacy.requests.update': (input) => this.privacy.updateRequest(input),
+      'privacy.settings.get': () => this.privacy.settings(),
+      'privacy.settings.update': (input) => this.privacy.updateSettings(input),
+      'privacy.retention.preview': (input) => this.privacy.previewRetention(input.limit),
+      'privacy.retention.run': async () => this.ledgerChanged('retention', await this.privacy.runRetention()),
+      'privacy.audit.list': (input) => this.privacy.listAudit(input.offset, input.limit),
+      'privacy.audit.verify': () => this.privacy.verifyAudit(),
+      'privacy.backup.create': (input) => this.privacy.createBackup(input.passphrase),
+      'privacy.backup.restore': (input) => this.privacy.restoreBackup(input),
+      'reminders.getSettings': () => this.reminders.getSettings(),
+      'reminders.saveSettings': (input) => this.reminders.saveSettings(input),
+      'reminders.sendTestEmail': (input) => this.reminders.sendTestEmail(input.to),
+      'reminders.preview': (input) => this.reminders.preview(input),
+      'reminders.run': () => this.reminders.runDue(this.config.now()),
+      'reminders.outbox': (input) => this.reminders.outbox(input.statuses, input.limit),
+      'reminders.approve': (input) => this.reminders.act('approve', input.ids),
+      'reminders.cancel': (input) => this.reminders.act('cancel', input.ids),
+      'reminders.retry': (input) => this.reminders.act('retry', input.ids),
+      'reminders.markSent': (input) => this.reminders.act('markSent', input.ids),
+      'reminders.history': (input) => this.reminders.historyFor(input.customerId, input.limit),
+      'reminders.findCustomers': (input) => this.reminders.findCustomers(input.query, input.limit),
+      'reminders.addContact': (input) => this.reminders.addContact(input),
       'risk.portfolio': () => this.scoring.portfolio(),
       'risk.customers': (input) => this.scoring.customers(input),
       'risk.customer': async (input) => ({ customer: await this.customers.get(input.id), ...(await this.scoring.customerRisk(input.id)) }),

@@ -51,6 +51,9 @@ describe.skipIf(!browserAvailable || !sampleData.available)('import screen', () 
   it('lists the imported customers', async () => {
     await page.getByRole('button', { name: 'View customers' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /Customers/ }).textContent()).toContain('100');
+    await page.getByRole('table', { name: 'Customers by risk' }).getByRole('row').nth(3).waitFor();
+    await screenshot(page, 'customers-risk-list');
+    await page.getByRole('searchbox').fill('0379-NEVHP');
     await page.getByRole('row', { name: /0379-NEVHP/ }).first().waitFor();
   });
 

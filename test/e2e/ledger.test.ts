@@ -14,6 +14,12 @@ async function unlock(page: Page, ledgerName: string, secret: string): Promise<v
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
+/** Opens the Customers section and waits for the named customer's row. */
+async function expectCustomerListed(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Customers', exact: true }).click();
+  await page.getByRole('row', { name: new RegExp(name) }).waitFor();
+}
+
 describe.skipIf(!browserAvailable)('ledger lifecycle in the browser', () => {
   const data = makeTempDir('duewatch-e2e-');
   let browser: TestBrowser;
@@ -50,10 +56,12 @@ describe.skipIf(!browserAvailable)('ledger lifecycle in the browser', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
     await page.getByLabel('I have stored the recovery key somewhere safe.').check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: /Customers/ }).waitFor();
+    await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+    await screenshot(page, 'portfolio-empty');
   });
 
   it('adds a customer through the contract', async () => {
+    await page.getByRole('button', { name: 'Customers', exact: true }).click();
     await page.getByRole('button', { name: 'Add customer' }).click();
     await page.getByLabel('Name').fill('Gupta Hardware Stores');
     await page.getByLabel('GSTIN').fill('27AAPFU0939F1ZV');
@@ -63,9 +71,13 @@ describe.skipIf(!browserAvailable)('ledger lifecycle in the browser', () => {
     await page.getByRole('button', { name: 'Save customer' }).click();
     const row = page.getByRole('row', { name: /Gupta Hardware Stores/ });
     await row.waitFor();
-    expect(await row.textContent()).toContain('₹1,50,000.00');
-    expect(await row.textContent()).toContain('+919820012345');
     await screenshot(page, 'customers-list');
+    await row.getByRole('button', { name: 'Gupta Hardware Stores' }).click();
+    const header = page.getByRole('heading', { name: 'Gupta Hardware Stores' });
+    await header.waitFor();
+    expect(await page.locator('section[aria-label="Customer"]').textContent()).toContain('+919820012345');
+    await expect.poll(() => page.getByLabel('Receivables').textContent()).toContain('₹1,50,000.00');
+    await page.getByRole('button', { name: '← All customers' }).click();
   });
 
   it('rejects an invalid GSTIN with the value named', async () => {
@@ -85,7 +97,7 @@ describe.skipIf(!browserAvailable)('ledger lifecycle in the browser', () => {
     await screenshot(page, 'ledger-wrong-passphrase');
     await page.getByLabel('Passphrase').fill(passphrase);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await page.getByRole('row', { name: /Gupta Hardware Stores/ }).waitFor();
+    await expectCustomerListed(page, 'Gupta Hardware Stores');
   });
 
   it('keeps the data across a server restart', async () => {
@@ -93,7 +105,7 @@ describe.skipIf(!browserAvailable)('ledger lifecycle in the browser', () => {
     app = await startApp(data.path);
     await page.goto(app.url);
     await unlock(page, 'Sharma Textiles', passphrase);
-    await page.getByRole('row', { name: /Gupta Hardware Stores/ }).waitFor();
+    await expectCustomerListed(page, 'Gupta Hardware Stores');
   });
 
   it('rejects the old token after a restart', async () => {
@@ -118,7 +130,7 @@ describe.skipIf(!browserAvailable)('ledger lifecycle in the browser', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('The passphrase is wrong');
     await page.getByLabel('Passphrase').fill(changedPassphrase);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await page.getByRole('heading', { name: /Customers/ }).waitFor();
+    await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
   });
 
   it('unlocks with the recovery key and issues a new one', async () => {
@@ -136,11 +148,11 @@ describe.skipIf(!browserAvailable)('ledger lifecycle in the browser', () => {
     expect(newKey).not.toBe(recoveryKey);
     await page.getByLabel('I have stored the recovery key somewhere safe.').check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('row', { name: /Gupta Hardware Stores/ }).waitFor();
+    await expectCustomerListed(page, 'Gupta Hardware Stores');
 
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlock(page, 'Sharma Textiles', recoveredPassphrase);
-    await page.getByRole('row', { name: /Gupta Hardware Stores/ }).waitFor();
+    await expectCustomerListed(page, 'Gupta Hardware Stores');
   });
 
   it('shows every section of the shell', async () => {

@@ -12,6 +12,6 @@ export async function createLedgerThroughScreens(page: Page, url: string, name: 
   const recoveryKey = (await shown.textContent()) ?? '';
   await page.getByLabel('I have stored the recovery key somewhere safe.').check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: /Customers/ }).waitFor();
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
   return recoveryKey;
 }

@@ -82,6 +82,7 @@ export class ImportWriter {
   /** Existing payment ids per signature not yet matched to a payment in this file. */
   private readonly unmatchedPayments = new Map<string, number[]>();
   private readonly openBalanceChecks: OpenBalanceCheck[] = [];
+  private readonly disputedInvoices: number[] = [];
 
   constructor(
     private readonly statements: ImportStatements,
@@ -201,10 +202,7 @@ export class ImportWriter {
         this.changes.invoices.updated += 1;
       }
     }
-    if (draft.disputed && this.statements.disputeOf.get(invoiceId) === undefined) {
-      this.statements.insertDispute.run(invoiceId, draft.issueDate, 'Marked as disputed in the imported file', this.now, this.importId);
-      this.changes.disputes += 1;
-    }
+    if (draft.disputed && this.statements.disputeOf.get(invoiceId) === undefined) this.disputedInvoices.push(invoiceId);
     if (draft.openAmountMinor !== null) {
       this.openBalanceChecks.push({ invoiceId, customerId, invoiceNumber: draft.invoiceNumber, amountMinor: draft.amountMinor, openAmountMinor: draft.openAmountMinor, currency: draft.currency, issueDate: draft.issueDate, sourceRow: draft.sourceRow });
     }
@@ -293,5 +291,21 @@ export class ImportWriter {
       this.changes.balanceAdjustments += 1;
     }
     this.openBalanceChecks.length = 0;
+    this.openDisputes();
+  }
+
+  /**
+   * Records the disputes the file flags. A flag carries no date, so the dispute is dated when the
+   * invoice was settled, or on the import day while it is open: the latest day it was surely
+   * known. Dating it earlier would let backtests use knowledge the ledger did not have yet.
+   */
+  private openDisputes(): void {
+    const importDay = this.now.slice(0, 10);
+    for (const invoiceId of this.disputedInvoices) {
+      const settledOn = this.statements.settledOn.get(invoiceId) as string | null | undefined;
+      this.statements.insertDispute.run(invoiceId, settledOn ?? importDay, 'Marked as disputed in the imported file', this.now, this.importId);
+      this.changes.disputes += 1;
+    }
+    this.disputedInvoices.length = 0;
   }
 }

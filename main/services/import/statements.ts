@@ -21,12 +21,14 @@ const statementSql = {
   insertAllocation: 'insert into allocations (invoice_id, payment_id, amount_minor, import_id) values (?, ?, ?, ?)',
   updateAllocation: 'update allocations set amount_minor = ? where id = ?',
   disputeOf: 'select id from disputes where invoice_id = ? limit 1',
+  settledOn: `select case when sum(a.amount_minor) >= (select amount_minor from invoices where id = a.invoice_id) then max(p.payment_date) end
+    from allocations a join payments p on p.id = a.payment_id where a.invoice_id = ? and p.reversed_on is null`,
   insertDispute: 'insert into disputes (invoice_id, opened_on, reason, created_at, import_id) values (?, ?, ?, ?, ?)',
   recordChange: 'insert into import_changes (import_id, table_name, row_id, before_json) values (?, ?, ?, ?)',
 } as const;
 
 /** Statements whose single result column is returned as a plain value. */
-const plucked = new Set<string>(['allocatedTo', 'paymentsBySignature', 'disputeOf']);
+const plucked = new Set<string>(['allocatedTo', 'paymentsBySignature', 'disputeOf', 'settledOn']);
 
 export type ImportStatements = { readonly [Name in keyof typeof statementSql]: Database.Statement };
 

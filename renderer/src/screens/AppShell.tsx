@@ -3,9 +3,11 @@ import { EmptyState } from '../components/Field';
 import { sections, useAppStore, type Section } from '../store/index';
 import { Customers } from './Customers';
 import { ImportScreen } from './import/ImportScreen';
+import { PortfolioScreen } from './risk/PortfolioScreen';
 import { Settings } from './Settings';
 
 const sectionLabels: Record<Section, string> = {
+  portfolio: 'Portfolio',
   import: 'Import',
   customers: 'Customers',
   alerts: 'Alerts',
@@ -50,6 +52,8 @@ export function AppShell() {
 
 function renderSection(section: Section): ReactNode {
   switch (section) {
+    case 'portfolio':
+      return <PortfolioScreen />;
     case 'customers':
       return <Customers />;
     case 'settings':

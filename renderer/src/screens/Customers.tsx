@@ -1,64 +1,42 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { CustomerRecord } from '../../../core/contract/index';
 import { parseDecimalToMinor } from '../../../core/ledger/money';
 import { call } from '../api/client';
 import { EmptyState, errorText, Field } from '../components/Field';
-import { count, money } from '../format';
+import { count } from '../format';
+import { useAppStore } from '../store/index';
+import { CustomerDetail } from './risk/CustomerDetail';
+import { RiskList } from './risk/RiskList';
 import { DuplicatesPanel } from './customers/DuplicatesPanel';
 
-/** The customer list with a form to add one customer by hand. */
+/** The Customers section: the scored list, one customer's detail, and adding a customer by hand. */
 export function Customers() {
-  const [customers, setCustomers] = useState<CustomerRecord[]>([]);
-  const [total, setTotal] = useState(0);
+  const customerId = useAppStore((state) => state.customerId);
+  const session = useAppStore((state) => state.session);
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function load() {
-    try {
-      const page = await call('customers.list', { offset: 0, limit: 500 });
-      setCustomers(page.items);
-      setTotal(page.total);
-    } catch (failure) {
-      setError(errorText(failure));
-    }
-  }
+  const [version, setVersion] = useState(0);
+  const [baseCurrency, setBaseCurrency] = useState('INR');
+  const [total, setTotal] = useState<number | null>(null);
 
   useEffect(() => {
-    void load();
-  }, []);
+    void call('settings.get', {}).then((settings) => setBaseCurrency(settings.baseCurrency));
+    void call('customers.list', { offset: 0, limit: 1 }).then((page) => setTotal(page.total));
+  }, [version, session]);
 
+  if (customerId !== null) return <CustomerDetail customerId={customerId} currency={baseCurrency} />;
   return (
     <section aria-label="Customers">
       <header className="section-header">
-        <h1>Customers <span className="count">{count(total)}</span></h1>
+        <h1>Customers <span className="count">{total === null ? '' : count(total)}</span></h1>
         <button type="button" onClick={() => setAdding(true)} disabled={adding}>Add customer</button>
       </header>
-      {error !== null && <p className="error" role="alert">{error}</p>}
-      <DuplicatesPanel onMerged={() => void load()} />
-      {adding && <AddCustomerForm onDone={() => { setAdding(false); void load(); }} onCancel={() => setAdding(false)} />}
-      {customers.length === 0 && !adding ? (
+      <DuplicatesPanel onMerged={() => setVersion(version + 1)} />
+      {adding && <AddCustomerForm onDone={() => { setAdding(false); setVersion(version + 1); }} onCancel={() => setAdding(false)} />}
+      {total === 0 && !adding ? (
         <EmptyState title="No customers yet">
           <p>Import a ledger from Tally, Excel or CSV, or add a customer by hand.</p>
         </EmptyState>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr><th>Name</th><th>Code</th><th>GSTIN</th><th>PAN</th><th>Contacts</th><th className="number">Credit limit</th><th className="number">Terms</th></tr>
-          </thead>
-          <tbody>
-            {customers.map((customer) => (
-              <tr key={customer.id}>
-                <td>{customer.name}</td>
-                <td>{customer.externalRef ?? '—'}</td>
-                <td className="mono">{customer.gstin ?? '—'}</td>
-                <td className="mono">{customer.pan ?? '—'}</td>
-                <td>{customer.contacts.map((contact) => contact.value).join(', ') || '—'}</td>
-                <td className="number">{customer.creditLimitMinor === null ? '—' : money(customer.creditLimitMinor, customer.creditLimitCurrency ?? 'INR')}</td>
-                <td className="number">{customer.paymentTermsDays === null ? '—' : `${customer.paymentTermsDays} days`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RiskList key={version} currency={baseCurrency} />
       )}
     </section>
   );

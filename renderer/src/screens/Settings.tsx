@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import { errorText, Field } from '../components/Field';
 import { PassphraseStrength } from '../components/PassphraseStrength';
 import { useAppStore } from '../store/index';
+import { RiskSettingsCard } from './risk/RiskSettingsCard';
 
 /** Ledger settings: auto-lock time, base currency, and the passphrase. */
 export function Settings() {
@@ -10,6 +11,7 @@ export function Settings() {
     <section aria-label="Settings">
       <header className="section-header"><h1>Settings</h1></header>
       <GeneralSettings />
+      <RiskSettingsCard />
       <ChangePassphrase />
     </section>
   );

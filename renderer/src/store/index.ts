@@ -2,7 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import type { LedgerSummary, SessionState } from '../../../core/contract/index';
 import { call } from '../api/client';
 
-export const sections = ['import', 'customers', 'alerts', 'reminders', 'privacy', 'settings'] as const;
+export const sections = ['portfolio', 'import', 'customers', 'alerts', 'reminders', 'privacy', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 interface SessionSlice {
@@ -18,7 +18,10 @@ interface SessionSlice {
 
 interface NavigationSlice {
   section: Section;
+  /** The customer open in the Customers section, or null for the list. */
+  customerId: number | null;
   go(section: Section): void;
+  openCustomer(customerId: number | null): void;
 }
 
 interface NoticeSlice {
@@ -45,14 +48,18 @@ const createSessionSlice: StateCreator<AppStore, [], [], SessionSlice> = (set) =
   },
   async lock() {
     const session = await call('ledger.lock', {});
-    set({ session, section: 'customers' });
+    set({ session, section: 'portfolio', customerId: null });
   },
 });
 
 const createNavigationSlice: StateCreator<AppStore, [], [], NavigationSlice> = (set) => ({
-  section: 'customers',
+  section: 'portfolio',
+  customerId: null,
   go(section) {
-    set({ section });
+    set({ section, customerId: null });
+  },
+  openCustomer(customerId) {
+    set({ section: 'customers', customerId });
   },
 });
 
