@@ -4,6 +4,8 @@ import { createCliContext, type CliContext } from './context';
 import { customerAdd, type OptionValues } from './customer-commands';
 import { importFile } from './import-commands';
 import { ledgerChangePassphrase, ledgerCreate, ledgerInfo } from './ledger-commands';
+import { listScores, runBacktest } from './risk-commands';
+import { remindersRun } from './reminder-commands';
 import { UsageError } from './secrets';
 
 interface Command {
@@ -27,10 +29,25 @@ const commands: Record<string, Command> = {
     summary: 'Import a CSV, XLSX or Tally XML file in one transaction; --dry-run writes nothing. Exit status 1 when rows had errors.',
     run: (c, p, o) => importFile(c, p, o),
   },
+  scores: {
+    usage: 'scores --ledger PATH [--as-of YYYY-MM-DD]',
+    summary: 'Score every customer as of the date (default today) and list score, band, reasons, SMA class and indicators.',
+    run: (c, _p, o) => listScores(c, o),
+  },
+  backtest: {
+    usage: 'backtest --ledger PATH --split YYYY-MM-DD --out FILE.csv',
+    summary: 'Write the late-payment probability of every invoice issued on or after the split, as scored on its issue day, and print the AUC.',
+    run: (c, _p, o) => runBacktest(c, o),
+  },
   'customer add': {
     usage: 'customer add --ledger PATH --name NAME [--code CODE] [--gstin GSTIN] [--pan PAN] [--email E]... [--phone P]... [--credit-limit AMOUNT --currency INR] [--terms DAYS] [--segment S] [--address A]',
     summary: 'Add one customer.',
     run: (c, _p, o) => customerAdd(c, o),
+  },
+  'reminders run': {
+    usage: 'reminders run --ledger PATH [--as-of DATETIME]',
+    summary: 'Send the payment reminders due now or at --as-of (2026-12-04T10:30 in the reminders\' time zone, or with Z or an offset); in review mode they are drafted instead. Lists what was sent, skipped and deferred. Exit status 1 when an e-mail failed or waits for a retry.',
+    run: (c, _p, o) => remindersRun(c, o),
   },
 };
 
@@ -42,6 +59,9 @@ const optionSpec = {
   preset: { type: 'string' },
   mapping: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'as-of': { type: 'string' },
+  split: { type: 'string' },
+  out: { type: 'string' },
   name: { type: 'string' },
   code: { type: 'string' },
   gstin: { type: 'string' },

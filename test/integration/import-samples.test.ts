@@ -142,3 +142,40 @@ describe.skipIf(!sampleData.available)('sample ledgers', () => {
     });
   });
 });
+
+describe.skipIf(!sampleData.available)('backtest command', () => {
+  const temp = makeTempDir('duewatch-backtest-');
+  const ledgerPath = join(temp.path, 'IBM.duewatch');
+  const env = { DUEWATCH_PASSPHRASE: 'banyan pickle ferry 19', DUEWATCH_DATA_DIR: join(temp.path, 'data') };
+
+  afterAll(() => temp.remove());
+
+  it('reaches an AUC of at least 0.86 on the IBM split', async () => {
+    expect((await runDuewatch(['ledger', 'create', ledgerPath], { env })).code).toBe(0);
+    expect((await runDuewatch(['import', sampleDataPath('ibm-ar', 'WA_Fn-UseC_-Accounts-Receivable.csv'), '--ledger', ledgerPath], { env })).code).toBe(0);
+    const out = join(temp.path, 'backtest.csv');
+    const result = await runDuewatch(['backtest', '--ledger', ledgerPath, '--split', '2013-07-01', '--out', out, '--json'], { env });
+    expect(result.stderr).toBe('');
+    const summary = JSON.parse(result.stdout) as { auc: number; predictions: number };
+    expect(summary.auc).toBeGreaterThanOrEqual(0.86);
+
+    const rows = parse(readFileSync(out), { columns: true }) as { invoice_number: string; issue_date: string; predicted_late_probability: string }[];
+    expect(rows).toHaveLength(summary.predictions);
+    expect(rows.every((row) => row.issue_date >= '2013-07-01')).toBe(true);
+    expect(rows.every((row) => /^0\.\d{6}$|^1\.0{6}$/.test(row.predicted_late_probability))).toBe(true);
+    const ibm = parse(readFileSync(sampleDataPath('ibm-ar', 'WA_Fn-UseC_-Accounts-Receivable.csv')), { columns: true }) as { invoiceNumber: string; InvoiceDate: string }[];
+    const expected = ibm.filter((row) => {
+      const [month, day, year] = row.InvoiceDate.split('/');
+      return `${year}-${month?.padStart(2, '0')}-${day?.padStart(2, '0')}` >= '2013-07-01';
+    });
+    expect(new Set(rows.map((row) => row.invoice_number))).toEqual(new Set(expected.map((row) => row.invoiceNumber)));
+  });
+
+  it('lists scores with reasons', async () => {
+    const result = await runDuewatch(['scores', '--ledger', ledgerPath, '--as-of', '2014-01-31', '--json'], { env });
+    const output = JSON.parse(result.stdout) as { customers: { score: number; band: string; reasons: string[] }[] };
+    expect(output.customers).toHaveLength(100);
+    expect(output.customers[0]!.reasons.length).toBeGreaterThanOrEqual(3);
+    expect(output.customers[0]!.score).toBeGreaterThanOrEqual(output.customers[99]!.score);
+  });
+});
