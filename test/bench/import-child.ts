@@ -42,7 +42,7 @@ async function runBaseline(file: string, folder: string) {
   const schema = seed.raw.prepare("select sql from sqlite_master where sql is not null and name not like 'kysely%' and name not like 'sqlite%' order by rowid").pluck().all() as string[];
   await closeLedgerDatabase(seed);
   const plain = new Database(join(folder, 'plain.sqlite'), { nativeBinding: nativeBindingPath() });
-  for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'secure_delete = ON', 'cache_size = -65536']) plain.pragma(pragma);
+  for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'secure_delete = ON', 'cache_size = -32768']) plain.pragma(pragma);
   for (const statement of schema) plain.exec(statement);
 
   const start = performance.now();

@@ -1,5 +1,6 @@
 import { importBench } from './import.bench';
 import { ledgerBench } from './ledger.bench';
+import { scoringBench } from './scoring.bench';
 import type { Bench } from './harness';
 
 /**
@@ -9,6 +10,7 @@ import type { Bench } from './harness';
 const benches: Record<string, Bench> = {
   ledger: ledgerBench,
   import: importBench,
+  scoring: scoringBench,
 };
 
 async function main(): Promise<void> {

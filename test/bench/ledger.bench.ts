@@ -22,7 +22,7 @@ export async function ledgerBench(): Promise<BenchResult> {
     const schema = plainSeed.raw.prepare("select sql from sqlite_master where sql is not null and name not like 'kysely%' and name not like 'sqlite%' order by rowid").pluck().all() as string[];
     await closeLedgerDatabase(plainSeed);
     const plain = new Database(join(temp.path, 'plain.sqlite'), { nativeBinding: nativeBindingPath() });
-    for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'secure_delete = ON', 'cache_size = -65536']) plain.pragma(pragma);
+    for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'secure_delete = ON', 'cache_size = -32768']) plain.pragma(pragma);
     for (const statement of schema) plain.exec(statement);
 
     for (const raw of [encrypted.raw, plain]) seedCustomers(raw);

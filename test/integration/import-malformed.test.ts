@@ -25,6 +25,7 @@ const cases: { name: string; fileName: string; bytes: () => Uint8Array; message:
   { name: 'header only', fileName: 'header.csv', bytes: () => strToU8(header), message: /header|no rows|no data/i },
   { name: 'binary garbage', fileName: 'garbage.csv', bytes: () => Uint8Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256), message: /binary|not a text|cannot/i },
   { name: 'truncated quoted field', fileName: 'cut.csv', bytes: () => strToU8(`${header}${goodRow}INV-002,"Acme Tra`), message: /cut|truncat|quote/i },
+  { name: 'UTF-8 mixed with Windows-1252', fileName: 'mixed.csv', bytes: () => Uint8Array.from([...strToU8(header), ...strToU8('INV-1,Café Co,15/04/2024,15/05/2024,10\r\n'), ...strToU8('INV-2,Caf'), 0xe9, ...strToU8(' Ltd,15/04/2024,15/05/2024,10\r\n')]), message: /not valid utf-8 near byte \d+/i },
   { name: 'a file opened as UTF-16', fileName: 'utf8.csv', bytes: () => strToU8(`${header}${goodRow}`), message: /opened as utf-16le/i, options: { encoding: 'utf-16le' } },
   { name: '10 MB single line', fileName: 'line.csv', bytes: () => strToU8(`${header}${'x'.repeat(10 * 1024 * 1024)}`), message: /larger|too (long|large)|limit/i },
   { name: 'a million columns', fileName: 'wide.csv', bytes: () => strToU8(`${'c,'.repeat(1_000_000)}c\r\n`), message: /columns/i },

@@ -67,7 +67,33 @@ export async function detectEncoding(bytes: PeekableBytes, requested: TextEncodi
     return requested;
   }
   if (detected !== null) return detected;
-  return isUtf8Sample(sample) ? 'utf-8' : 'windows-1252';
+  if (isUtf8Sample(sample)) return 'utf-8';
+  const scan = scanUtf8(sample);
+  // Valid multi-byte UTF-8 next to bytes that are not UTF-8 means two encodings in one file:
+  // reading it all as Windows-1252 would turn every accented UTF-8 letter into two wrong ones.
+  if (scan.validMultibyte > 0) throw invalidBytes('utf-8', scan.firstInvalid);
+  return 'windows-1252';
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and finds the first byte that breaks UTF-8. */
+function scanUtf8(sample: Uint8Array): { validMultibyte: number; firstInvalid: number } {
+  let validMultibyte = 0;
+  let firstInvalid = -1;
+  let index = 0;
+  while (index < sample.length) {
+    const lead = sample[index] ?? 0;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let valid = length > 0 && index + length <= sample.length;
+    for (let next = 1; valid && next < length; next++) valid = ((sample[index + next] ?? 0) & 0xc0) === 0x80;
+    if (!valid) {
+      if (firstInvalid < 0) firstInvalid = index;
+      index += 1;
+      continue;
+    }
+    if (length > 1) validMultibyte += 1;
+    index += length;
+  }
+  return { validMultibyte, firstInvalid: Math.max(0, firstInvalid) };
 }
 
 function checkRequestedEncoding(

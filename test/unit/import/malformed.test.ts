@@ -185,3 +185,19 @@ describe('invalid mapping', () => {
     await expectImportError(() => parseImport(utf8(oneRow), { defaultCurrency: 'XYZ' }), 'INVALID_MAPPING', /"XYZ"/);
   });
 });
+
+describe('mixed encodings in one chunk', () => {
+  it('rejects UTF-8 next to a Windows-1252 byte', async () => {
+    const encoder = new TextEncoder();
+    const bytes = new Uint8Array([...encoder.encode('Invoice Number,Customer Name,Invoice Date,Due Date,Amount\nA-1,Café Co,2024-04-01,2024-05-01,1\nA-2,Caf'), 0xe9, ...encoder.encode(',2024-04-01,2024-05-01,1\n')]);
+    await expect(parseImport(bytes)).rejects.toMatchObject({ code: 'ENCODING_MISMATCH' });
+  });
+
+  it('reads a pure Windows-1252 file', async () => {
+    const encoder = new TextEncoder();
+    const bytes = new Uint8Array([...encoder.encode('Invoice Number,Customer Name,Invoice Date,Due Date,Amount\nA-1,Caf'), 0xe9, ...encoder.encode(' Co,2024-04-01,2024-05-01,1\n')]);
+    const result = await parseImport(bytes);
+    expect(result.encoding).toBe('windows-1252');
+    expect(result.customers[0]?.name).toBe('Café Co');
+  });
+});
