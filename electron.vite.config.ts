@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/app/index.ts') } },
+      // The import parser runs on a worker thread from its own file next to the main bundle.
+      rollupOptions: { input: { index: resolve(__dirname, 'main/app/index.ts'), 'parse-worker': resolve(__dirname, 'main/services/import/parse-worker.ts') } },
     },
   },
   preload: {

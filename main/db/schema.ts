@@ -23,6 +23,11 @@ export interface LedgerSchema {
   reminder_outbox: ReminderOutboxTable;
   reminder_outbox_invoices: ReminderOutboxInvoicesTable;
   reminder_skips: ReminderSkipsTable;
+  consents: ConsentsTable;
+  rectifications: RectificationsTable;
+  privacy_requests: PrivacyRequestsTable;
+  api_tokens: ApiTokensTable;
+  api_idempotency: ApiIdempotencyTable;
 }
 
 interface LineageColumns {
@@ -184,7 +189,6 @@ export interface CustomerScoresTable {
   indicator_severity: string | null;
   reasons_json: string;
   indicators_json: string;
-  detail_json: string;
   computed_at: string;
 }
 
@@ -275,4 +279,64 @@ export interface ReminderSkipsTable {
   reason: string;
   message: string;
   recorded_at: string;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  customer_id: number;
+  contact_id: number | null;
+  channel: 'email' | 'whatsapp' | 'sms' | null;
+  purpose: 'payment-reminders' | 'credit-assessment' | 'bureau-checks' | 'marketing';
+  legal_basis: 'consent' | 'contract' | 'legal-obligation' | 'enforcing-a-claim';
+  action: 'given' | 'withdrawn';
+  notice_version: string | null;
+  effective_on: string;
+  method: string;
+  replaces_id: number | null;
+  recorded_at: string;
+}
+
+export interface RectificationsTable {
+  id: Generated<number>;
+  customer_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  requested_on: string;
+  request_id: number | null;
+  recorded_at: string;
+}
+
+export interface PrivacyRequestsTable {
+  id: Generated<number>;
+  kind: 'access' | 'portability' | 'rectification' | 'erasure' | 'objection' | 'grievance';
+  customer_id: number | null;
+  received_on: string;
+  due_on: string;
+  status: 'open' | 'in-progress' | 'extended' | 'completed' | 'rejected';
+  response_sent_on: string | null;
+  response_text: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  scopes_json: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiIdempotencyTable {
+  token_id: number;
+  idempotency_key: string;
+  request_hash: string;
+  status_code: number;
+  response_json: string;
+  customer_id: number | null;
+  created_at: string;
 }

@@ -77,8 +77,8 @@ export async function scoringBench(): Promise<BenchResult> {
     const times: number[] = [];
     for (let round = 0; round < 200; round += 1) {
       const customer = 1 + Math.floor(random() * customerCount);
-      const start = performance.now();
       raw.prepare("insert into payments (customer_id, payment_date, amount_minor, currency, created_at) values (?, ?, 100, 'INR', ?)").run(customer, asOf, `${asOf}T06:00:00Z`);
+      const start = performance.now();
       await services.scoring.rescoreCustomer(customer);
       times.push(performance.now() - start);
     }

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Stored results of the risk engine (the latest score per customer, a daily history, ledger
- * totals per day, fitted models) and two of its inputs that no other table holds: the watch list
+ * Stored results of the risk engine (the latest score per customer with its reasons, a daily
+ * history, ledger totals per day, fitted models) and two of its inputs that no other table holds: the watch list
  * of insolvent or struck-off entities and the dates contact details changed. Scores are derived
  * data: the engine can always recompute them from the ledger. Frozen: later changes go in new
  * migrations.
@@ -27,7 +27,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('indicator_severity', 'text')
     .addColumn('reasons_json', 'text', (c) => c.notNull())
     .addColumn('indicators_json', 'text', (c) => c.notNull())
-    .addColumn('detail_json', 'text', (c) => c.notNull())
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .modifyEnd(strict)
     .execute();

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { createHash } from 'node:crypto';
 import type { ImportLogEntry, ImportPreview, ImportRequestOptions } from '../../../core/contract/imports';
-import { isImportError, presets, readRecords, type ImportHeader, type ImportMapping, type ImportOptions, type ImportProblem, type ImportStats, type InvoiceDraft, type CustomerDraft } from '../../../core/import/index';
+import { isImportError, presets, type ImportHeader, type ImportMapping, type ImportOptions, type ImportProblem, type ImportStats, type InvoiceDraft, type CustomerDraft } from '../../../core/import/index';
 import { findDuplicateCustomers } from '../../../core/quality/duplicates';
 import { appendAuditRaw } from '../audit';
 import type { AppConfig } from '../config';
@@ -10,6 +9,7 @@ import type { Session } from '../session';
 import { readSetting, writeSetting } from '../settings-store';
 import type { FileIntake, IntakeFile } from './file-intake';
 import { ImportWriter, type ImportChanges } from './import-writer';
+import { parseFileInWorker } from './parse-in-worker';
 import { prepareImportStatements } from './statements';
 import { undoImport } from './undo';
 
@@ -164,7 +164,6 @@ export class ImportService {
     const at = now.toISOString();
     const importId = Number(raw.prepare("insert into imports (source_file, source_sha256, format, started_at) values (?, '', '', ?)").run(file.fileName, at).lastInsertRowid);
     const writer = new ImportWriter(prepareImportStatements(raw), importId, file.fileName, at);
-    const hash = createHash('sha256');
     const problems: ImportProblem[] = [];
     const problemCounts: Record<string, number> = {};
     const customers = new Map<string, CustomerDraft>();
@@ -177,7 +176,8 @@ export class ImportService {
     let stats: ImportStats | null = null;
     let ambiguousDateColumns: readonly string[] = [];
 
-    for await (const event of readRecords(hashing(this.intake.open(file.fileId), hash), { ...toImportOptions(file, options), ...(this.config.importLimits === undefined ? {} : { limits: this.config.importLimits }) })) {
+    const parsed = parseFileInWorker(this.intake.get(file.fileId).path, { ...toImportOptions(file, options), ...(this.config.importLimits === undefined ? {} : { limits: this.config.importLimits }) });
+    for await (const event of parsed.events) {
       if (event.type === 'header') header = event.header;
       else if (event.type === 'summary') {
         stats = event.stats;
@@ -194,7 +194,7 @@ export class ImportService {
     if (mode === 'commit' && ambiguousDateColumns.length > 0) {
       throw new ServiceError('invalid_input', `The day and month order of ${ambiguousDateColumns.map((column) => `"${column}"`).join(', ')} cannot be told from the values. Choose DD/MM or MM/DD for each, then import again.`, { ambiguousDateColumns });
     }
-    const sha256 = hash.digest('hex');
+    const sha256 = parsed.sha256();
     raw.prepare('update imports set source_sha256 = ?, format = ?, preset = ?, mapping_json = ?, counts_json = ?, committed_at = ? where id = ?')
       .run(sha256, header?.format ?? 'unknown', header?.preset ?? null, header?.mapping === null || header === null ? null : JSON.stringify(header.mapping), JSON.stringify(writer.changes), at, importId);
     appendAuditRaw(raw, { action: 'import.committed', entityType: 'import', entityId: importId, details: { format: header?.format, preset: header?.preset, rows: stats?.rowsRead ?? 0, changes: writer.changes } }, now);
@@ -254,13 +254,6 @@ function toImportOptions(file: IntakeFile, options: ImportRequestOptions): Impor
     ...(options.defaultTermsDays === undefined ? {} : { defaultTermsDays: options.defaultTermsDays }),
     ...(options.termsByCustomer === undefined ? {} : { termsByCustomer: options.termsByCustomer }),
   };
-}
-
-async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>): AsyncIterable<Uint8Array> {
-  for await (const chunk of source) {
-    hash.update(chunk);
-    yield chunk;
-  }
 }
 
 function emptyStats(): ImportStats {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CustomerRiskDetail, ModelView, PortfolioView, RiskQuery, RiskRow, RiskSettings } from '../../../core/contract/risk';
 import { riskQuerySchema } from '../../../core/contract/risk';
-import { previewBands, scoreCustomer, scoreLedger, type CustomerScore, type LedgerScores, type ScoringContext } from '../../../core/scoring/index';
+import { prepareScoring, previewBands, scoreCustomer, scoreLedger, type CustomerScore, type LedgerScores, type ScoringContext } from '../../../core/scoring/index';
 import { appendAudit, appendAuditRaw } from '../audit';
 import type { AppConfig } from '../config';
 import { ServiceError } from '../errors';
@@ -62,8 +62,8 @@ export class ScoringService {
     const computedAt = now.toISOString();
     raw.prepare('delete from customer_scores').run();
     const insert = raw.prepare(`insert into customer_scores (customer_id, as_of, method, score, band, probability, sma_class, days_past_due, outstanding_minor, overdue_minor,
-      exposure_minor, suggested_action, indicator_count, indicator_severity, reasons_json, indicators_json, detail_json, computed_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      exposure_minor, suggested_action, indicator_count, indicator_severity, reasons_json, indicators_json, computed_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const history = raw.prepare('insert into score_history (customer_id, as_of, score, band, sma_class) values (?, ?, ?, ?, ?) on conflict (customer_id, as_of) do update set score = excluded.score, band = excluded.band, sma_class = excluded.sma_class');
     for (const score of scores.customers) {
       insertScore(insert, score, scores.asOf, computedAt);
@@ -92,12 +92,21 @@ export class ScoringService {
       const snapshot = loadSnapshot(raw, baseCurrency, customerId);
       if (snapshot.customers.length === 0) throw new ServiceError('not_found', `No customer has the id ${customerId}.`);
       const score = scoreCustomer(snapshot, customerId, context);
-      raw.transaction(() => {
+      const store = raw.transaction(() => {
         raw.prepare('delete from customer_scores where customer_id = ?').run(customerId);
         insertScore(raw.prepare(`insert into customer_scores (customer_id, as_of, method, score, band, probability, sma_class, days_past_due, outstanding_minor, overdue_minor,
-          exposure_minor, suggested_action, indicator_count, indicator_severity, reasons_json, indicators_json, detail_json, computed_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), score, context.asOf, now.toISOString());
-      })();
+          exposure_minor, suggested_action, indicator_count, indicator_severity, reasons_json, indicators_json, computed_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), score, context.asOf, now.toISOString());
+      });
+      // Scores are derived from the ledger and recomputed on every start, so their write may skip
+      // the WAL fsync: a power cut can lose it but cannot damage the file. The records the
+      // score is computed from were committed with synchronous=FULL before this runs.
+      raw.pragma('synchronous = NORMAL');
+      try {
+        store();
+      } finally {
+        raw.pragma('synchronous = FULL');
+      }
       return score;
     });
   }
@@ -139,13 +148,43 @@ export class ScoringService {
     };
   }
 
+  /**
+   * Returns one customer's full result (reasons, analytics, indicators, SMA status) by scoring it
+   * again with the context of the last full run, which gives the stored score in about a
+   * millisecond and spares storing every customer's analytics.
+   */
   async customerRisk(customerId: number): Promise<{ risk: CustomerRiskDetail | null; history: ReturnType<typeof invoiceHistory>; scoreHistory: { asOf: string; score: number; band: string; smaClass: string }[] }> {
-    const { raw } = this.session.require().database;
-    const row = raw.prepare('select detail_json from customer_scores where customer_id = ?').get(customerId) as { detail_json: string } | undefined;
-    const risk = row === undefined ? null : (JSON.parse(row.detail_json) as CustomerRiskDetail);
+    const { raw, db } = this.session.require().database;
+    const scored = raw.prepare('select 1 from customer_scores where customer_id = ?').get(customerId) !== undefined;
+    let risk: CustomerRiskDetail | null = null;
+    if (scored) {
+      const context = await this.currentContext();
+      const { baseCurrency } = await readAppSettings(db);
+      const score = scoreCustomer(loadSnapshot(raw, baseCurrency, customerId), customerId, context);
+      risk = {
+        asOf: context.asOf, method: score.method, score: score.score, band: score.band, probability: score.probability, reasons: score.reasons, indicators: score.indicators,
+        analytics: score.analytics, sma: score.sma, smaClass: score.smaClass, suggestedAction: score.suggestedAction, actionBasis: score.actionBasis,
+      };
+    }
     const scoreHistory = (raw.prepare('select as_of, score, band, sma_class from score_history where customer_id = ? order by as_of').all(customerId) as { as_of: string; score: number; band: string; sma_class: string }[])
       .map((point) => ({ asOf: point.as_of, score: point.score, band: point.band, smaClass: point.sma_class }));
     return { risk, history: invoiceHistory(raw, customerId, risk?.asOf ?? this.today()), scoreHistory };
+  }
+
+  /**
+   * The context of the stored scores: cached from the last full run, or rebuilt for their as-of
+   * date after a restart (which refits the model on the same records, so it gives the same scores).
+   */
+  async currentContext(): Promise<ScoringContext> {
+    const { raw, db } = this.session.require().database;
+    const ledgerId = this.session.require().ledger.id;
+    const storedAsOf = (raw.prepare('select max(as_of) from customer_scores').pluck().get() as string | null) ?? this.today();
+    if (this.cachedContext?.ledgerId === ledgerId && this.cachedContext.context.asOf === storedAsOf) return this.cachedContext.context;
+    const settings = await readRiskSettings(db);
+    const { baseCurrency } = await readAppSettings(db);
+    const context = prepareScoring(loadSnapshot(raw, baseCurrency), storedAsOf, engineSettings(settings), { watchList: loadWatchList(raw), contactChanges: loadContactChanges(raw) });
+    this.cachedContext = { ledgerId, context };
+    return context;
   }
 
   async model(): Promise<ModelView | null> {
@@ -188,13 +227,9 @@ export class ScoringService {
 
 function insertScore(insert: Database.Statement, score: CustomerScore, asOf: string, computedAt: string): void {
   const severity = score.indicators.reduce<string | null>((worst, indicator) => (worst === 'high' || (worst === 'warning' && indicator.severity === 'info') ? worst : indicator.severity), null);
-  const detail: CustomerRiskDetail = {
-    asOf, method: score.method, score: score.score, band: score.band, probability: score.probability, reasons: score.reasons, indicators: score.indicators,
-    analytics: score.analytics, sma: score.sma, smaClass: score.smaClass, suggestedAction: score.suggestedAction, actionBasis: score.actionBasis,
-  };
   insert.run(score.customerId, asOf, score.method, score.score, score.band, score.probability, score.smaClass, score.analytics.daysPastDue, score.analytics.outstandingMinor,
     score.analytics.overdueMinor, score.analytics.credit.exposureMinor, score.suggestedAction, score.indicators.length, severity,
-    JSON.stringify(score.reasons), JSON.stringify(score.indicators), JSON.stringify(detail), computedAt);
+    JSON.stringify(score.reasons), JSON.stringify(score.indicators), computedAt);
 }
 
 export { defaultRiskSettings };
