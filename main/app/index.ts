@@ -1,4 +1,4 @@
-import { app, ipcMain, Notification, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Notification, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcEventChannel } from '../../core/contract/index';
@@ -30,8 +30,13 @@ function startDesktop(): void {
   app.enableSandbox();
   const logger = createLogger();
   const dataDir = defaultDataDir();
-  const services = new Services({ mode: 'desktop', dataDir, kdf: defaultScryptParams, keyStore: createElectronKeyStore(dataDir), logger, now: () => new Date() });
   let mainWindow: BrowserWindow | null = null;
+  const chooseImportFile = async (): Promise<string | null> => {
+    const options = { properties: ['openFile' as const], filters: [{ name: 'Ledgers', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xml'] }] };
+    const result = mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  const services = new Services({ mode: 'desktop', dataDir, kdf: defaultScryptParams, keyStore: createElectronKeyStore(dataDir), logger, now: () => new Date(), chooseImportFile });
 
   registerIpcHandlers(ipcMain, services, logger, createSenderCheck({ windowId: () => mainWindow?.webContents.id ?? null, appUrl: appPageUrl(outDir) }));
   services.session.events.on('event', (name: string, payload: unknown) => mainWindow?.webContents.send(ipcEventChannel, name, payload));
