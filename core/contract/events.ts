@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const events = {
   'session.changed': z.object({ unlocked: z.boolean(), reason: z.enum(['unlocked', 'locked', 'auto-lock', 'closed']) }),
   'ledger.changed': z.object({ tables: z.array(z.string()) }),
+  /** New high-severity alerts of rules whose notifications are switched on, for a desktop notification. */
+  'alerts.new': z.object({
+    alerts: z.array(z.object({ id: z.number().int(), rule: z.string(), severity: z.string(), customerId: z.number().int(), customerName: z.string(), message: z.string(), alertDate: z.string() })),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

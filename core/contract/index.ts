@@ -3,6 +3,10 @@ import { customerRequests } from './customers';
 import { importRequests } from './imports';
 import { riskRequests } from './risk';
 import { ledgerRequests } from './ledger';
+import { privacyRequests } from './privacy';
+import { reminderRequests } from './reminders';
+import { apiRequests } from './api';
+import { alertRequests } from './alerts';
 
 export * from './errors';
 export * from './events';
@@ -10,7 +14,11 @@ export * from './define';
 export * from './ledger';
 export * from './customers';
 export * from './imports';
+export * from './privacy';
+export * from './reminders';
 export * from './risk';
+export * from './api';
+export * from './alerts';
 
 /**
  * Every request the renderer, the browser-mode server and the command line can make. The
@@ -21,7 +29,11 @@ export const contract = {
   ...ledgerRequests,
   ...customerRequests,
   ...importRequests,
+  ...privacyRequests,
+  ...reminderRequests,
   ...riskRequests,
+  ...apiRequests,
+  ...alertRequests,
 } as const;
 
 export type Contract = typeof contract;

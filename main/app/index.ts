@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, Notification, type BrowserWindow } from 'electron
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcEventChannel } from '../../core/contract/index';
+import { ApiHost } from '../api/host';
 import { runCli } from '../cli/run';
 import { createSenderCheck, registerIpcHandlers } from '../ipc/electron-ipc';
 import { createLogger } from '../logger';
@@ -9,6 +10,7 @@ import { defaultDataDir } from '../services/config';
 import { Services } from '../services/index';
 import { defaultScryptParams } from '../vault/kdf';
 import { createElectronKeyStore } from '../vault/keychain-electron';
+import { showAlertNotifications } from './alert-notifications';
 import { appPageUrl, createMainWindow } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,9 +39,11 @@ function startDesktop(): void {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
   const services = new Services({ mode: 'desktop', dataDir, kdf: defaultScryptParams, keyStore: createElectronKeyStore(dataDir), logger, now: () => new Date(), chooseImportFile });
+  const apiHost = new ApiHost(services, logger);
 
   registerIpcHandlers(ipcMain, services, logger, createSenderCheck({ windowId: () => mainWindow?.webContents.id ?? null, appUrl: appPageUrl(outDir) }));
   services.session.events.on('event', (name: string, payload: unknown) => mainWindow?.webContents.send(ipcEventChannel, name, payload));
+  showAlertNotifications(services);
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -49,7 +53,7 @@ function startDesktop(): void {
   });
   app.on('second-instance', () => mainWindow?.focus());
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void services.shutdown());
+  app.on('before-quit', () => void apiHost.close().then(() => services.shutdown()));
 
   void app.whenReady().then(() => {
     mainWindow = createMainWindow(outDir);

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ServiceError } from '../services/errors';
+import { apiCommand } from './api-commands';
 import { createCliContext, type CliContext } from './context';
 import { customerAdd, type OptionValues } from './customer-commands';
 import { importFile } from './import-commands';
 import { ledgerChangePassphrase, ledgerCreate, ledgerInfo } from './ledger-commands';
+import { auditVerify, customerErase, customerExport } from './privacy-commands';
 import { listScores, runBacktest } from './risk-commands';
+import { listAlerts } from './alert-commands';
 import { remindersRun } from './reminder-commands';
 import { UsageError } from './secrets';
 
@@ -34,6 +37,11 @@ const commands: Record<string, Command> = {
     summary: 'Score every customer as of the date (default today) and list score, band, reasons, SMA class and indicators.',
     run: (c, _p, o) => listScores(c, o),
   },
+  alerts: {
+    usage: 'alerts --ledger PATH [--as-of YYYY-MM-DD]',
+    summary: 'Run the early-warning rules for every day since the last run up to the date (default today), as the app does when it opens a ledger, and list the alerts not resolved with rule, customer, date and evidence.',
+    run: (c, _p, o) => listAlerts(c, o),
+  },
   backtest: {
     usage: 'backtest --ledger PATH --split YYYY-MM-DD --out FILE.csv',
     summary: 'Write the late-payment probability of every invoice issued on or after the split, as scored on its issue day, and print the AUC.',
@@ -44,10 +52,30 @@ const commands: Record<string, Command> = {
     summary: 'Add one customer.',
     run: (c, _p, o) => customerAdd(c, o),
   },
+  'customer export': {
+    usage: 'customer export ID --ledger PATH --out DIR',
+    summary: 'Write everything held about one customer to DIR: data.json, one CSV per table and summary.html.',
+    run: (c, p, o) => customerExport(c, p, o),
+  },
+  'customer erase': {
+    usage: 'customer erase ID --ledger PATH --confirm NAME',
+    summary: 'Erase one customer\'s personal data; invoices and payments stay under a pseudonym as accounting law requires. NAME must be the customer\'s name.',
+    run: (c, p, o) => customerErase(c, p, o),
+  },
+  'audit verify': {
+    usage: 'audit verify --ledger PATH',
+    summary: 'Check the audit log\'s hash chain without writing to the ledger. Exit status 1 names the first altered, removed or reordered entry.',
+    run: (c, _p, o) => auditVerify(c, o),
+  },
   'reminders run': {
     usage: 'reminders run --ledger PATH [--as-of DATETIME]',
     summary: 'Send the payment reminders due now or at --as-of (2026-12-04T10:30 in the reminders\' time zone, or with Z or an offset); in review mode they are drafted instead. Lists what was sent, skipped and deferred. Exit status 1 when an e-mail failed or waits for a retry.',
     run: (c, _p, o) => remindersRun(c, o),
+  },
+  api: {
+    usage: 'api --ledger PATH [--port N] [--bind ADDRESS] | api token create NAME --scope risk:read [--scope ledger:write] --ledger PATH | api token list --ledger PATH | api token revoke NAME --ledger PATH',
+    summary: 'Serve the local HTTP API until Ctrl-C or SIGTERM (port and address default to the ledger\'s settings), or create a bearer token (printed once), list tokens, or revoke one.',
+    run: (c, p, o) => apiCommand(c, p, o),
   },
 };
 
@@ -73,6 +101,10 @@ const optionSpec = {
   terms: { type: 'string' },
   segment: { type: 'string' },
   address: { type: 'string' },
+  confirm: { type: 'string' },
+  port: { type: 'string' },
+  bind: { type: 'string' },
+  scope: { type: 'string', multiple: true },
 } as const;
 
 export function usageText(): string {

@@ -28,6 +28,10 @@ export interface LedgerSchema {
   privacy_requests: PrivacyRequestsTable;
   api_tokens: ApiTokensTable;
   api_idempotency: ApiIdempotencyTable;
+  alerts: AlertsTable;
+  alert_memory: AlertMemoryTable;
+  bureau_imports: BureauImportsTable;
+  bureau_reports: BureauReportsTable;
 }
 
 interface LineageColumns {
@@ -338,5 +342,53 @@ export interface ApiIdempotencyTable {
   status_code: number;
   response_json: string;
   customer_id: number | null;
+  created_at: string;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  episode_key: string;
+  rule: string;
+  customer_id: number;
+  subject: string;
+  kind: 'event' | 'state';
+  severity: 'info' | 'warning' | 'high';
+  severity_rank: number;
+  alert_date: string;
+  updated_on: string;
+  ended_on: string | null;
+  message: string;
+  evidence_json: string;
+  state: 'new' | 'acknowledged' | 'snoozed' | 'resolved';
+  snoozed_until: string | null;
+  resolution_note: string | null;
+  state_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertMemoryTable {
+  customer_id: number;
+  memory_json: string;
+}
+
+export interface BureauImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  source_sha256: string;
+  row_count: number;
+  imported_count: number;
+  committed_at: string;
+}
+
+export interface BureauReportsTable {
+  id: Generated<number>;
+  customer_id: number;
+  bureau: string;
+  report_date: string;
+  scale: 'score-300-900' | 'rank-1-10';
+  value: number;
+  import_id: number | null;
+  source_row: number | null;
   created_at: string;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ApiHost } from '../api/host';
 import { createLogger } from '../logger';
 import { defaultDataDir } from '../services/config';
 import { Services } from '../services/index';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const logger = createLogger();
   const services = new Services({ mode: 'browser', dataDir, kdf: defaultScryptParams, keyStore: unavailableKeyStore, logger, now: () => new Date() });
   const server = await startBrowserServer({ services, logger, staticRoot, port });
+  const apiHost = new ApiHost(services, logger);
 
   const address = `${server.url}#token=${server.token}`;
   process.stdout.write(`Duewatch browser mode is running. Ledgers are kept in ${dataDir}\n`);
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   process.stdout.write(`DUEWATCH_URL=${address}\n`);
 
   const stop = async () => {
+    await apiHost.close();
     await server.close();
     await services.shutdown();
     process.exit(0);

@@ -14,6 +14,25 @@ export interface AuditRecord {
 
 /** The settings key that stores the newest entry's seq and hash, which exposes removal at the end. */
 const headKey = 'audit.head';
+/**
+ * Settings key listing each time an append found the log's newest entry differing from the stored
+ * head. Without it, the next append would make the head match again and hide the removal.
+ */
+const headBreaksKey = 'audit.headBreaks';
+
+interface HeadBreak {
+  readonly detectedAt: string;
+  /** The newest entry the head recorded, which was missing or changed at that time. */
+  readonly expectedSeq: number;
+  /** The newest entry actually in the log at that time, or null when it was empty. */
+  readonly foundSeq: number | null;
+}
+
+function headBreak(head: { seq: number; hash: string } | null, last: { seq: number; hash: string } | undefined, at: string): HeadBreak | null {
+  if (head === null) return null;
+  if (last !== undefined && last.seq === head.seq && last.hash === head.hash) return null;
+  return { detectedAt: at, expectedSeq: head.seq, foundSeq: last?.seq ?? null };
+}
 
 /**
  * Appends one entry to the hash-chained audit log inside the caller's transaction, so the change
@@ -21,6 +40,14 @@ const headKey = 'audit.head';
  */
 export async function appendAudit(trx: Transaction<LedgerSchema>, record: AuditRecord, at: Date): Promise<number> {
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const storedHead = await trx.selectFrom('settings').select('value_json').where('key', '=', headKey).executeTakeFirst();
+  const broken = headBreak(storedHead === undefined ? null : (JSON.parse(storedHead.value_json) as { seq: number; hash: string }), last, at.toISOString());
+  if (broken !== null) {
+    const breaks = await trx.selectFrom('settings').select('value_json').where('key', '=', headBreaksKey).executeTakeFirst();
+    const list = JSON.stringify([...(breaks === undefined ? [] : (JSON.parse(breaks.value_json) as HeadBreak[])), broken]);
+    await trx.insertInto('settings').values({ key: headBreaksKey, value_json: list, updated_at: broken.detectedAt })
+      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value_json: list, updated_at: broken.detectedAt })).execute();
+  }
   const fields = {
     seq: (last?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -66,7 +93,11 @@ export async function verifyAudit(db: LedgerDatabase): Promise<AuditBreak | null
   const rows = await readAuditEntries(db);
   const headRow = await db.selectFrom('settings').select('value_json').where('key', '=', headKey).executeTakeFirst();
   const head = headRow === undefined ? null : (JSON.parse(headRow.value_json) as { seq: number; hash: string });
-  return verifyAuditChain(rows, head);
+  const chainBreak = verifyAuditChain(rows, head);
+  if (chainBreak !== null) return chainBreak;
+  const breaksRow = await db.selectFrom('settings').select('value_json').where('key', '=', headBreaksKey).executeTakeFirst();
+  const first = breaksRow === undefined ? undefined : (JSON.parse(breaksRow.value_json) as HeadBreak[])[0];
+  return first === undefined ? null : { kind: 'head_mismatch', seq: first.foundSeq };
 }
 
 /**
@@ -75,6 +106,13 @@ export async function verifyAudit(db: LedgerDatabase): Promise<AuditBreak | null
  */
 export function appendAuditRaw(raw: Database.Database, record: AuditRecord, at: Date): number {
   const last = raw.prepare('select seq, hash from audit_log order by seq desc limit 1').get() as { seq: number; hash: string } | undefined;
+  const storedHead = raw.prepare('select value_json from settings where key = ?').pluck().get(headKey) as string | undefined;
+  const broken = headBreak(storedHead === undefined ? null : (JSON.parse(storedHead) as { seq: number; hash: string }), last, at.toISOString());
+  if (broken !== null) {
+    const breaks = raw.prepare('select value_json from settings where key = ?').pluck().get(headBreaksKey) as string | undefined;
+    raw.prepare('insert into settings (key, value_json, updated_at) values (?, ?, ?) on conflict (key) do update set value_json = excluded.value_json, updated_at = excluded.updated_at')
+      .run(headBreaksKey, JSON.stringify([...(breaks === undefined ? [] : (JSON.parse(breaks) as HeadBreak[])), broken]), broken.detectedAt);
+  }
   const fields = {
     seq: (last?.seq ?? 0) + 1,
     at: at.toISOString(),

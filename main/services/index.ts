@@ -1,4 +1,8 @@
 import type { ParsedInput, RequestName, RequestOutput } from '../../core/contract/index';
+import { ApiService } from './api/api-service';
+import { AlertInbox } from './alerts/alert-inbox';
+import { AlertService } from './alerts/alert-service';
+import { BureauImport } from './alerts/bureau-import';
 import type { AppConfig } from './config';
 import { CustomerService } from './customer-service';
 import { FileIntake } from './import/file-intake';
@@ -22,10 +26,15 @@ export class Services {
   readonly privacy: PrivacyService;
   readonly reminders: ReminderService;
   readonly scoring: ScoringService;
+  readonly alerts: AlertService;
+  readonly alertInbox: AlertInbox;
+  readonly bureau: BureauImport;
+  readonly api: ApiService;
   readonly handlers: Handlers;
   /** Work that follows every change to the ledger's records, in order: rescoring first. */
   private readonly changeHooks: ((reason: string) => Promise<void>)[] = [];
   private dayTimer: NodeJS.Timeout | null = null;
+  private lastRetentionDay: string | null = null;
 
   constructor(readonly config: AppConfig) {
     this.ledgers = new LedgerService(config, this.session);
@@ -36,8 +45,17 @@ export class Services {
     this.imports = new ImportService(config, this.session, intake, config.chooseImportFile ?? null);
     this.privacy = new PrivacyService(config, this.session, this.ledgers.registry);
     this.reminders = new ReminderService(config, this.session, this.customers);
+    // Reminders honour the consent records kept by the privacy service.
+    this.reminders.useConsentSource(this.privacy);
     this.scoring = new ScoringService(config, this.session);
     this.onLedgerChanged(() => this.scoring.rescoreAll().then(() => undefined));
+    this.alerts = new AlertService(config, this.session, this.scoring);
+    this.alertInbox = new AlertInbox(config, this.session, () => this.scoring.today());
+    this.bureau = new BureauImport(config, this.session, intake);
+    this.onLedgerChanged((reason) => this.alerts.evaluateAfterChange(reason));
+    // Reminders follow scores and alerts, so a schedule by band sees the new bands.
+    this.onLedgerChanged(() => this.reminders.runDue(config.now()).then(() => undefined));
+    this.api = new ApiService(config, this.session, this.scoring, (reason) => this.ledgerChanged(reason, undefined));
     this.handlers = this.createHandlers();
     this.session.events.on('event', (name: string, payload: { unlocked?: boolean }) => {
       if (name === 'session.changed' && payload.unlocked === false) this.stopDayTimer();
@@ -60,13 +78,28 @@ export class Services {
    */
   private async afterUnlock<T>(result: T): Promise<T> {
     await this.scoring.ensureCurrent();
+    await this.alerts.evaluateAfterChange('unlock');
+    await this.runRetentionOncePerDay();
     this.stopDayTimer();
     this.dayTimer = setInterval(() => {
       if (this.session.unlocked === null) return;
-      void this.scoring.ensureCurrent().catch((error: unknown) => this.config.logger.error({ err: error }, 'daily rescore failed'));
+      void this.scoring.ensureCurrent()
+        .then(() => this.alerts.evaluateAfterChange('day-timer'))
+        .then(() => this.reminders.runDue(this.config.now()))
+        .then(() => this.runRetentionOncePerDay())
+        .catch((error: unknown) => this.config.logger.error({ err: error }, 'scheduled rescore, alerts or reminders failed'));
     }, 10 * 60_000);
     this.dayTimer.unref();
     return result;
+  }
+
+  /** Erases what the retention settings say is due, at most once a calendar day. */
+  private async runRetentionOncePerDay(): Promise<void> {
+    const today = this.scoring.today();
+    if (this.lastRetentionDay === today) return;
+    this.lastRetentionDay = today;
+    const result = await this.privacy.runRetention();
+    if (Object.keys(result.removed).length > 0) await this.ledgerChanged('retention', result);
   }
 
   private stopDayTimer(): void {
@@ -154,6 +187,29 @@ export class Services {
       'risk.settings': () => this.scoring.settings(),
       'risk.updateSettings': (input) => this.scoring.updateSettings(input),
       'risk.previewSettings': (input) => this.scoring.previewSettings(input),
+      'api.settings': () => this.api.settings(),
+      'api.updateSettings': (input) => this.api.updateSettings(input),
+      'api.status': () => this.api.status(),
+      'api.tokens': (input) => this.api.tokens(input.includeRevoked),
+      'api.createToken': (input) => this.api.createToken(input.name, input.scopes),
+      'api.revokeToken': (input) => this.api.revokeToken({ id: input.id }),
+      'api.requests': (input) => this.api.requests(input.limit),
+      'alerts.list': (input) => this.alertInbox.list(input),
+      'alerts.acknowledge': (input) => this.alertInbox.change('acknowledge', input.ids),
+      'alerts.snooze': (input) => this.alertInbox.change('snooze', input.ids, { until: input.until }),
+      'alerts.resolve': (input) => this.alertInbox.change('resolve', input.ids, { note: input.note }),
+      'alerts.reopen': (input) => this.alertInbox.change('reopen', input.ids),
+      'alerts.evaluate': () => this.alerts.evaluate(),
+      'alerts.customer': (input) => this.alertInbox.customer(input.customerId),
+      'alerts.settings': () => this.alerts.settings(),
+      'alerts.updateSettings': (input) => this.alerts.updateSettings(input),
+      'alerts.bureau.preview': (input) => this.bureau.preview(input.fileId),
+      'alerts.bureau.commit': async (input) => {
+        const result = await this.bureau.commit(input.fileId);
+        await this.alerts.evaluateAfterChange('bureau-import');
+        return result;
+      },
+      'alerts.bureau.discard': (input) => this.bureau.discard(input.fileId),
     };
   }
 

@@ -1,3 +1,4 @@
+import { alertsBench } from './alerts.bench';
 import { importBench } from './import.bench';
 import { ledgerBench } from './ledger.bench';
 import { scoringBench } from './scoring.bench';
@@ -11,6 +12,7 @@ const benches: Record<string, Bench> = {
   ledger: ledgerBench,
   import: importBench,
   scoring: scoringBench,
+  alerts: alertsBench,
 };
 
 async function main(): Promise<void> {

@@ -19,8 +19,9 @@ export interface TestSmtpOptions {
 
 export interface TestSmtpServer {
   readonly port: number;
+  /** Every message read in full, unless the server rejects them all. */
   readonly messages: CapturedMail[];
-  /** Number of logins refused. */
+  /** Number of logins rejected. */
   readonly failedLogins: () => number;
   close(): Promise<void>;
 }
@@ -31,7 +32,7 @@ export interface TestSmtpServer {
  */
 export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
   const messages: CapturedMail[] = [];
-  let refused = 0;
+  let rejectedLogins = 0;
   const settings: SMTPServerOptions = {
     disabledCommands: options.login === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
     authOptional: options.login === undefined,
@@ -40,7 +41,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     onAuth(auth, _session, callback) {
       const login = options.login;
       if (login !== undefined && auth.username === login.username && auth.password === login.password) return callback(null, { user: auth.username });
-      refused += 1;
+      rejectedLogins += 1;
       return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
     },
     onData(stream, session, callback) {
@@ -54,11 +55,11 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
           raw,
           mail: parseMail(raw),
         };
+        const rejection = options.rejectWith;
+        // A message counts as received once it is read, before the reply, as a real server would deliver it.
+        if (rejection === undefined) messages.push(captured);
         void Promise.resolve(options.beforeReply?.(captured)).then(() => {
-          if (options.rejectWith !== undefined) {
-            return callback(Object.assign(new Error(options.rejectWith.message), { responseCode: options.rejectWith.code }));
-          }
-          messages.push(captured);
+          if (rejection !== undefined) return callback(Object.assign(new Error(rejection.message), { responseCode: rejection.code }));
           return callback(null, 'Ok: queued as TEST');
         });
       });
@@ -75,7 +76,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
   return {
     port,
     messages,
-    failedLogins: () => refused,
+    failedLogins: () => rejectedLogins,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -35,9 +35,8 @@ async function readHead(db: LedgerDatabase): Promise<{ seq: number; hash: string
 
 /**
  * Names the first entry that is wrong. A gap names the missing seq. At the end of the log the
- * stored head tells which entry is gone or added: the first seq after the last entry when
- * entries were removed, the first one past the head when entries were appended, or the last
- * entry itself when it was replaced.
+ * stored head decides: the first seq after the last entry when entries were removed, the first
+ * seq past the head when entries were appended, or the last entry itself when it was replaced.
  */
 async function brokenSeq(db: LedgerDatabase, problem: AuditBreak, lastSeq: number | null): Promise<{ seq: number | null; message: string }> {
   if (problem.kind === 'gap') return { seq: problem.expectedSeq, message: describeAuditBreak(problem) };

@@ -38,7 +38,7 @@ export interface Identifiers {
 export interface CustomerScope {
   readonly table: string;
   readonly where: RawBuilder<unknown>;
-  /** How the rows are linked, for the export's README and for tests. */
+  /** The kind of link from the rows to the customer. */
   readonly link: 'customer' | 'invoice' | 'payment' | 'identifier' | 'special';
 }
 
@@ -83,7 +83,7 @@ function specialScope(name: string, customerId: number): CustomerScope | null {
 }
 
 /**
- * Returns, for every table that holds rows about the customer, the condition that selects them:
+ * Returns, for every table that contains rows about the customer, the condition that selects them:
  * by `customer_id`, else by `invoice_id` or `payment_id` of the customer's invoices and payments,
  * else by GSTIN, PAN or CIN (a watch list, say). Tables with none of these are left out.
  */

@@ -5,7 +5,7 @@ import { renderSubjectHtml, toCsv, type CellValue, type ExportRow, type ExportSe
 import { auditCondition, customerScopes, scanTables, selectScope, type Executor } from './customer-data';
 import { ServiceError } from '../errors';
 
-/** Titles of the tables this code knows; other tables keep their own name as title. */
+/** Section titles of the known tables. Other tables keep their own name as title. */
 const sectionTitles: Record<string, string> = {
   customer_contacts: 'Contacts',
   invoices: 'Invoices',

@@ -113,7 +113,7 @@ export class PrivacyService {
     return { imported };
   }
 
-  /** Whether payment reminders may go to the customer on the channel, with the reason. */
+  /** Decides whether payment reminders may go to the customer on the channel, and why. */
   allowsReminders(customerId: number, channel: Channel) {
     return reminderDecision(this.db, customerId, channel);
   }
@@ -123,10 +123,11 @@ export class PrivacyService {
     return reminderConsentsFor(this.db, customerIds);
   }
 
-  async exportCustomer(customerId: number, requestId: number | null): Promise<Out<'privacy.customer.export'>> {
+  /** Writes the access export to `targetFolder`, or to a new folder under the data folder's `exports`. */
+  async exportCustomer(customerId: number, requestId: number | null, targetFolder?: string): Promise<Out<'privacy.customer.export'>> {
     const { ledger } = this.session.require();
     const now = this.config.now();
-    const folder = join(this.config.dataDir, 'exports', exportFolderName(customerId, now));
+    const folder = targetFolder ?? join(this.config.dataDir, 'exports', exportFolderName(customerId, now));
     const files = await this.db.transaction().execute(async (trx) => {
       const data = await collectSubjectData(trx, customerId, now.toISOString());
       const written = writeSubjectExport(folder, data, ledger.name);
@@ -201,8 +202,9 @@ export class PrivacyService {
 
   /**
    * Erases what the enabled retention rules cover, in one transaction with one audit entry, then
-   * compacts the ledger when anything was deleted. The lead's daily timer calls this while a
-   * ledger is unlocked.
+   * compacts the ledger when anything was deleted.
+   * NOTE: the daily run while a ledger is unlocked needs a timer in main/services/index.ts that
+   * calls this; the Privacy screen's Run now calls it on demand.
    */
   async runRetention(): Promise<Out<'privacy.retention.run'>> {
     const now = this.config.now();

@@ -1,8 +1,8 @@
 import type { ReminderConsent } from '../../../core/reminders/types';
 
 /**
- * Where the reminder service reads customers' consent to reminders, such as the privacy
- * service. Records are in the order they were made, so a later record replaces an earlier one.
+ * Source of customers' consent to reminders, such as the privacy service. It returns records in
+ * the order they were made, so a later record replaces an earlier one.
  */
 export interface ReminderConsentSource {
   reminderConsents(customerIds: readonly number[]): Promise<readonly ReminderConsent[]> | readonly ReminderConsent[];

@@ -34,7 +34,7 @@ function openInvoicesOf(snapshot: LedgerSnapshot, customerId: number, date: stri
   return own
     .map((invoice) => ({ invoice, balanceMinor: balances.get(invoice.id) ?? 0 }))
     .filter((entry) => entry.balanceMinor > 0)
-    .sort((a, b) => (a.invoice.dueDate < b.invoice.dueDate ? -1 : a.invoice.dueDate > b.invoice.dueDate ? 1 : a.invoice.id - b.invoice.id));
+    .sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || a.invoice.id - b.invoice.id);
 }
 
 /**

@@ -65,8 +65,8 @@ export async function resolveStaleSending(db: LedgerDatabase, now: Date): Promis
 
 /** Returns whether every invoice of the message is settled at the customer's local date. */
 function allPaid(snapshot: LedgerSnapshot, invoiceIds: readonly number[], date: string): boolean {
-  const wanted = new Set(invoiceIds);
-  const invoices = snapshot.invoices.filter((invoice) => wanted.has(invoice.id));
+  const requested = new Set(invoiceIds);
+  const invoices = snapshot.invoices.filter((invoice) => requested.has(invoice.id));
   if (invoices.length === 0) return false;
   const balances = invoiceBalances(invoices, snapshot.payments, snapshot.allocations, snapshot.creditNotes, date);
   return invoices.every((invoice) => (balances.get(invoice.id) ?? 0) <= 0);
@@ -105,6 +105,7 @@ export async function deliverQueued(context: DeliveryContext, now: Date): Promis
     transport = context.transportFactory(delivery.smtp, await readSmtpPassword(db));
   } catch (error) {
     setupError = error instanceof Error ? error.message : String(error);
+    context.logger.warn({ outboxIds: due.map((row) => row.id) }, 'mail transport setup failed, so the due reminders are marked failed');
   }
 
   const results: Delivered[] = [];
@@ -170,7 +171,7 @@ async function deliverOne(context: DeliveryContext, job: DeliveryJob, now: Date)
       messageId,
       attachments,
     });
-    const note = receipt.rejected.length === 0 ? null : `The server refused ${receipt.rejected.join(', ')} and accepted the other recipients.`;
+    const note = receipt.rejected.length === 0 ? null : `The server rejected ${receipt.rejected.join(', ')} and accepted the other recipients.`;
     await setOutcome(db, sending, { status: 'sent', sent_at: now.toISOString(), delivery_confirmed: 1, last_error: note, next_attempt_at: null }, 'reminder.sent', now, 'sending');
     logger.info({ outboxId: row.id, attempts }, 'reminder sent');
     return result('sent', note);

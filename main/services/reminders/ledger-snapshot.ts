@@ -52,7 +52,7 @@ async function loadCustomers(db: LedgerDatabase): Promise<Customer[]> {
 
 /**
  * Reads every live customer with their invoices, payments, allocations, credit notes, disputes
- * and promises. Records of erased customers are left out, so nobody erased is reminded.
+ * and promises. Erased customers and their invoices are left out, so they get no reminders.
  */
 export async function loadLedgerSnapshot(db: LedgerDatabase): Promise<LedgerSnapshot> {
   const customers = await loadCustomers(db);

@@ -20,7 +20,7 @@ export interface MailReceipt {
   /** The server's reply to the message, such as "250 2.0.0 Ok: queued as 4F3A". */
   readonly response: string;
   readonly messageId: string;
-  /** Recipients the server refused while accepting the message for the others. */
+  /** Recipients the server rejected while accepting the message for the others. */
   readonly rejected: readonly string[];
 }
 
@@ -36,7 +36,7 @@ export type MailTransportFactory = (smtp: SmtpSettings, password: string | null)
 export class MailSendError extends Error {
   constructor(
     message: string,
-    /** True when sending the same message again would be refused again (5xx replies, bad login). */
+    /** True when sending the same message again would be rejected again (5xx replies, a wrong login). */
     readonly permanent: boolean,
     readonly responseCode: number | null,
   ) {
@@ -56,7 +56,8 @@ function classify(error: unknown): MailSendError {
   const code = typeof failure.code === 'string' ? failure.code : null;
   const responseCode = typeof failure.responseCode === 'number' ? failure.responseCode : null;
   const reply = typeof failure.response === 'string' && failure.response !== '' ? failure.response : null;
-  const base = reply ?? (error instanceof Error ? error.message : String(error));
+  const command = typeof failure.command === 'string' && failure.command !== '' ? failure.command.split(' ')[0] : null;
+  const base = reply === null ? (error instanceof Error ? error.message : String(error)) : `${reply}${command === null ? '' : ` (the reply to ${command})`}`;
   const cause = failure.originalCode ?? code;
   const message = reply === null && cause !== null && cause !== undefined && !base.includes(cause) ? `${cause}: ${base}` : base;
   const permanent = failure.permanent ?? (responseCode !== null ? responseCode >= 500 && responseCode !== 503 : code !== null && permanentCodes.has(code));

@@ -117,5 +117,6 @@ export async function customerHistory(db: LedgerDatabase, customerId: number, li
     outboxId: null,
     deliveryConfirmed: false,
   }));
-  return [...messages, ...skips].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+  const newestFirst = [...messages, ...skips].sort((a, b) => b.at.localeCompare(a.at));
+  return newestFirst.slice(0, limit);
 }

@@ -13,12 +13,12 @@ export interface PlanningResult {
   readonly deferred: ReminderRun['deferred'];
 }
 
-/** The key under which a skip is recorded once, however often planning meets it. */
+/** Builds the key that records a skip once, however often planning meets it. */
 function skipKey(skip: SkipRecord): string {
   return `${skip.invoiceId}:${skip.stepId}:${skip.repeatIndex}:${skip.channel ?? '*'}:${skip.reason}`;
 }
 
-/** The outbox key of a message: its invoice keys, sorted, so the same invoices and step give the same key. */
+/** Builds the outbox key of a message from its sorted invoice keys, so the same invoices and step give the same key. */
 export function messageKey(message: PlannedMessage): string {
   return [...message.idempotencyKeys].sort().join(',');
 }

@@ -26,7 +26,7 @@ export interface ReminderServiceOptions {
  * Payment reminders over the unlocked ledger: settings, planning into the outbox, e-mail
  * delivery over SMTP, WhatsApp and SMS messages the user sends by hand, and each customer's
  * history. Runs are serialized within the process, so a timer and an import never deliver the
- * same message twice; across processes the outbox row is claimed with a conditional update.
+ * same message twice. Across processes, a conditional update claims each outbox row.
  */
 export class ReminderService {
   private readonly log: Logger;

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { reminderDeliverySchema, type ReminderDelivery, type ReminderSettingsView } from '../../../core/contract/reminders';
 import { reminderSettingsSchema, type ReminderSettings } from '../../../core/reminders/settings';
 import { messagePlaceholders } from '../../../core/reminders/templates/placeholders';
@@ -21,11 +21,11 @@ export const reminderSettingKeys = {
   smtpPassword: 'reminders.smtpPassword',
 } as const;
 
-function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parseStored<T>(schema: z.ZodType<T>, value: unknown, description: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`).join(' ');
-  throw new ServiceError('conflict', `The stored ${what} are invalid (${problems}). Open Reminders > Settings, correct them and save.`);
+  throw new ServiceError('conflict', `The stored ${description} are invalid (${problems}). Open Reminders > Settings, correct them and save.`);
 }
 
 export async function readReminderSettings(db: Executor): Promise<ReminderSettings> {

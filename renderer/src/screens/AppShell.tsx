@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
-import { EmptyState } from '../components/Field';
 import { sections, useAppStore, type Section } from '../store/index';
+import { AlertsScreen } from './alerts/AlertsScreen';
+import { useAlertNotifications } from './alerts/notifications';
 import { Customers } from './Customers';
 import { ImportScreen } from './import/ImportScreen';
+import { PrivacyScreen } from './privacy/PrivacyScreen';
+import { RemindersScreen } from './reminders/RemindersScreen';
 import { PortfolioScreen } from './risk/PortfolioScreen';
 import { Settings } from './Settings';
 
@@ -22,6 +25,7 @@ export function AppShell() {
   const section = useAppStore((state) => state.section);
   const go = useAppStore((state) => state.go);
   const lock = useAppStore((state) => state.lock);
+  useAlertNotifications();
 
   return (
     <div className="shell">
@@ -61,22 +65,10 @@ function renderSection(section: Section): ReactNode {
     case 'import':
       return <ImportScreen />;
     case 'alerts':
-      return (
-        <EmptyState title="No alerts">
-          <p>Early warnings appear here when a customer&apos;s payment behaviour changes.</p>
-        </EmptyState>
-      );
+      return <AlertsScreen />;
     case 'reminders':
-      return (
-        <EmptyState title="Reminders">
-          <p>Payment reminder schedules, templates and the outbox will appear here.</p>
-        </EmptyState>
-      );
+      return <RemindersScreen />;
     case 'privacy':
-      return (
-        <EmptyState title="Privacy">
-          <p>Consent records, data requests and the audit trail will appear here.</p>
-        </EmptyState>
-      );
+      return <PrivacyScreen />;
   }
 }

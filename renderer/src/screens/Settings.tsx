@@ -4,6 +4,7 @@ import { errorText, Field } from '../components/Field';
 import { PassphraseStrength } from '../components/PassphraseStrength';
 import { useAppStore } from '../store/index';
 import { RiskSettingsCard } from './risk/RiskSettingsCard';
+import { ApiCard } from './api/ApiCard';
 
 /** Ledger settings: auto-lock time, base currency, and the passphrase. */
 export function Settings() {
@@ -12,6 +13,7 @@ export function Settings() {
       <header className="section-header"><h1>Settings</h1></header>
       <GeneralSettings />
       <RiskSettingsCard />
+      <ApiCard />
       <ChangePassphrase />
     </section>
   );

@@ -22,6 +22,9 @@ interface NavigationSlice {
   customerId: number | null;
   go(section: Section): void;
   openCustomer(customerId: number | null): void;
+  /** The alert whose evidence the customer screen highlights, when it was opened from the alert inbox. */
+  highlightedAlertId: number | null;
+  openAlert(customerId: number, alertId: number): void;
 }
 
 interface NoticeSlice {
@@ -59,7 +62,11 @@ const createNavigationSlice: StateCreator<AppStore, [], [], NavigationSlice> = (
     set({ section, customerId: null });
   },
   openCustomer(customerId) {
-    set({ section: 'customers', customerId });
+    set({ section: 'customers', customerId, highlightedAlertId: null });
+  },
+  highlightedAlertId: null,
+  openAlert(customerId, alertId) {
+    set({ section: 'customers', customerId, highlightedAlertId: alertId });
   },
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { RequestOutput } from '../../../../core/contract/index';
 import { toDayNumber, fromDayNumber } from '../../../../core/ledger/dates';
@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../components/Field';
 import { count, date, money } from '../../format';
 import { useAppStore } from '../../store/index';
+import { CustomerAlertsCard } from '../alerts/CustomerAlertsCard';
 import { BandBadge, ScoreBar } from './BandBadge';
 import { CreditPolicyForm } from './CreditPolicyForm';
 import { actionLabels } from './labels';
@@ -17,6 +18,8 @@ export function CustomerDetail({ customerId, currency }: { customerId: number; c
   const openCustomer = useAppStore((state) => state.openCustomer);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState<Set<number>>(new Set());
+  const showEvidence = useCallback((invoiceIds: Set<number>) => setEvidence(invoiceIds), []);
   const load = () => void call('risk.customer', { id: customerId }).then(setDetail).catch((failure: unknown) => setError(errorText(failure)));
   useEffect(load, [customerId]);
 
@@ -92,24 +95,26 @@ export function CustomerDetail({ customerId, currency }: { customerId: number; c
           ))}
         </div>
       )}
+      <CustomerAlertsCard customerId={customerId} scoreHistory={detail.scoreHistory} currency={currency} onEvidence={showEvidence} />
       <div className="card" aria-label="Open invoices">
         <h2>Open invoices <span className="count">{count(open.length)}</span></h2>
-        <InvoiceTable rows={open} />
+        <InvoiceTable rows={open} evidence={evidence} />
         <h2>Recently paid</h2>
-        <InvoiceTable rows={paid} />
+        <InvoiceTable rows={paid} evidence={evidence} />
       </div>
       <CreditPolicyForm customer={customer} onSaved={load} />
     </section>
   );
 }
 
-function InvoiceTable({ rows }: { rows: Detail['history'] }) {
+/** Invoices of one customer; rows in `evidence` (the invoices behind the alert opened from the inbox) are highlighted. */
+function InvoiceTable({ rows, evidence }: { rows: Detail['history']; evidence: ReadonlySet<number> }) {
   if (rows.length === 0) return <p className="hint">None.</p>;
   return (
     <table className="data-table compact">
       <thead><tr><th>Invoice</th><th>Date</th><th>Due</th><th>Settled</th><th className="number">Days late</th><th className="number">Amount</th><th className="number">Open</th></tr></thead>
       <tbody>{rows.map((row) => (
-        <tr key={row.invoiceId}>
+        <tr key={row.invoiceId} className={evidence.has(row.invoiceId) ? 'evidence' : undefined} aria-label={evidence.has(row.invoiceId) ? `Evidence ${row.invoiceNumber}` : undefined}>
           <td className="mono">{row.invoiceNumber}{row.disputed ? ' (disputed)' : ''}</td><td>{date(row.issueDate)}</td><td>{date(row.dueDate)}</td><td>{date(row.settledOn)}</td>
           <td className="number">{row.daysLate ?? '—'}</td><td className="number">{money(row.amountMinor, row.currency)}</td><td className="number">{money(row.openMinor, row.currency)}</td>
         </tr>
