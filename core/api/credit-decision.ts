@@ -6,7 +6,7 @@ export interface ScoredPosition {
   readonly score: number;
   readonly band: Band;
   readonly suggestedAction: SuggestedAction;
-  /** Why the action is what it is, as the engine states it. */
+  /** The engine's basis for the action: the band's action, then each rule that made it stricter. */
   readonly actionBasis: readonly string[];
 }
 
@@ -29,7 +29,7 @@ type Decision = CreditDecision['decision'];
 const strictness: readonly Decision[] = ['approve', 'approve-with-conditions', 'refuse'];
 
 /**
- * Answers "can this customer have this much more credit?". The engine's suggested action for the
+ * Decides whether a customer can have this much more credit. The engine's suggested action for the
  * customer with the order added sets the answer: normal terms approve, shorter terms approve with
  * conditions, advance payment and stop supply refuse credit. An amount above the headroom under
  * the credit limit refuses, and an order that moves the customer to a worse band adds a condition.
@@ -44,7 +44,7 @@ export function decideCredit(facts: CreditCheckFacts): CreditDecision {
   };
 
   const { withOrder, withoutOrder } = facts;
-  reasons.push({ code: 'band', message: `With this order the score is ${withOrder.score} (band ${withOrder.band}); the band's action is ${withOrder.suggestedAction}. ${withOrder.actionBasis.join('; ')}.` });
+  reasons.push({ code: 'band', message: `With this order the score is ${withOrder.score} (band ${withOrder.band}) and the suggested action is ${withOrder.suggestedAction}. Basis: ${withOrder.actionBasis.join(', ')}.` });
   if (withOrder.suggestedAction === 'stop-supply') {
     tighten('refuse');
     reasons.push({ code: 'stop-supply', message: 'The suggested action is to stop supply, so no further credit.' });

@@ -4,9 +4,9 @@ import { riskRowSchema } from '../contract/risk';
 import { compareIsoDates, isIsoDate } from '../ledger/dates';
 
 /**
- * Request and response bodies of the local HTTP API. The contract's schemas are reused where the
- * API carries the same thing (a customer, a risk row); values follow the ledger's rules: amounts
- * are integer minor units, dates ISO `YYYY-MM-DD`, currencies ISO 4217 codes.
+ * Request and response bodies of the local HTTP API. Where the API carries what the contract
+ * already defines (a customer, a risk row), it reuses the contract's schemas. Values follow the
+ * ledger's rules: amounts are integer minor units, dates ISO `YYYY-MM-DD`, currencies ISO 4217.
  */
 
 /** Error codes of the HTTP API: the contract's codes plus the three that only HTTP has. */
@@ -78,7 +78,7 @@ export type PaymentBody = z.output<typeof paymentBodySchema>;
 export const creditCheckBodySchema = z.strictObject({
   /** The order's amount in minor units of the ledger's base currency. */
   amountMinor: z.number().int().min(1),
-  /** Optional; when given it must be the ledger's base currency. */
+  /** Optional. When given, it must be the ledger's base currency. */
   currency: currencySchema.optional(),
 });
 

@@ -15,8 +15,8 @@ interface Bucket {
 /**
  * Token buckets keyed by client, one request costing one token. The caller passes the time in
  * milliseconds from a monotonic clock, so the limiter itself reads no clock. At most `maxKeys`
- * buckets are kept; beyond that the least recently used one is dropped, which forgets that
- * client's debt but keeps memory bounded.
+ * buckets are kept. Beyond that the least recently used bucket is dropped, which resets that
+ * client's limit but keeps memory bounded.
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();

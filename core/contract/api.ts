@@ -56,7 +56,7 @@ export const apiStatusSchema = z.object({
   port: z.number().int(),
   /** False when the API listens on an address other computers can reach. */
   loopbackOnly: z.boolean(),
-  /** Why the API is not running although it is enabled (a port in use, say). */
+  /** The reason the API is not running although enabled, such as a port in use. */
   error: z.string().nullable(),
 });
 export type ApiStatus = z.infer<typeof apiStatusSchema>;

@@ -12,8 +12,12 @@ const share = (fallback: number) => z.number().min(0).max(10).default(fallback);
 export const alertSettingsSchema = z.object({
   /** Days before the first evaluation whose events may still raise alerts. */
   initialLookbackDays: z.number().int().min(0).max(366).default(30),
-  /** Most days one catch-up evaluates; older missed days are skipped. */
-  maxCatchUpDays: z.number().int().min(1).max(3660).default(400),
+  /**
+   * Most days one catch-up evaluates. Older missed days are skipped: their events still raise
+   * alerts from the next evaluated day, but states and band drops that began and ended within
+   * them are lost.
+   */
+  maxCatchUpDays: z.number().int().min(1).max(3660).default(92),
   rules: z.object({
     'first-late-payment': z.object({ ...switches, onTimeRun: z.number().int().min(1).max(100).default(3) }).prefault({}),
     'late-trend': z.object({

@@ -82,8 +82,8 @@ export function toApiError(error: unknown, logger: Logger, request: FastifyReque
 }
 
 /**
- * Answers a connection whose request Node's HTTP parser rejected (a malformed request line or
- * headers that are too large) with the API's JSON error, as a raw HTTP response.
+ * Writes the API's JSON error as a raw HTTP response to a connection whose request Node's HTTP
+ * parser rejected (a malformed request line, or headers that are too large).
  */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || !socket.writable) return;

@@ -22,10 +22,10 @@ export interface Binding {
 const wildcardAddresses = new Set(['0.0.0.0', '::']);
 
 /**
- * The Host values a request may carry for a bind address: the address itself, and for 0.0.0.0 or
- * :: every address of this computer's network interfaces when the server starts (IPv6 in
- * brackets, as a Host header writes it). DNS names other than localhost are never accepted, so a
- * rebinding page, which sends its own name, is rejected.
+ * Lists the Host values a request may carry for a bind address: the address itself, and for
+ * 0.0.0.0 or :: every address of this computer's network interfaces when the server starts (IPv6
+ * in brackets, as a Host header writes it). DNS names other than localhost are never accepted, so
+ * a rebinding page, which sends its own name, is rejected.
  * NOTE: interfaces that appear after the server starts (a new DHCP lease) are not accepted
  * until the API restarts.
  */
@@ -53,7 +53,7 @@ export interface GuardOptions {
 
 function checkAddressing(request: FastifyRequest, binding: Binding): void {
   if (!isAllowedHost(request.headers.host, binding.port, binding.extraHosts)) {
-    throw new ApiError(403, 'forbidden', `This API answers only requests addressed to ${binding.address === '127.0.0.1' ? '127.0.0.1 or localhost' : 'this computer\'s IP address'} on port ${binding.port}.`);
+    throw new ApiError(403, 'forbidden', `This API accepts only requests addressed to ${binding.address === '127.0.0.1' ? '127.0.0.1 or localhost' : 'this computer\'s IP address'} on port ${binding.port}.`);
   }
   const fetchSite = request.headers['sec-fetch-site'];
   if (!isAllowedOrigin(request.headers.origin, binding.port, binding.extraHosts) || fetchSite === 'cross-site' || fetchSite === 'same-site') {
@@ -84,7 +84,7 @@ export function createGuard(options: GuardOptions): (request: FastifyRequest) =>
     const config = request.routeOptions.config as RouteConfig;
     if (config.scope === null) return;
     if (options.services.session.unlocked === null) {
-      throw new ApiError(423, 'locked', 'The Duewatch ledger is locked. Unlock it in Duewatch; the API answers while it is unlocked.');
+      throw new ApiError(423, 'locked', 'The Duewatch ledger is locked. Unlock it in Duewatch, then retry: the API serves requests only while the ledger is unlocked.');
     }
     const principal = authenticate(request, options.services);
     const taken = buckets.take(`token:${principal.tokenId}`, options.services.api.rateLimit(), options.clock());

@@ -6,13 +6,14 @@ import { startApiServer, type ApiServer } from './server';
 /**
  * Starts and stops the local API for the desktop app and browser mode, following the unlocked
  * ledger's settings: on each unlock and each settings change it starts, restarts (a new port or
- * address) or stops the server. Locking the ledger leaves a running server up; it then answers
- * 423 until a ledger is unlocked again.
+ * address) or stops the server. Locking the ledger leaves a running server up, and it then
+ * responds 423 until a ledger is unlocked again.
  */
 export class ApiHost {
   private server: ApiServer | null = null;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly log: Logger;
 
   private readonly onSession = (name: string, payload: { unlocked?: boolean }) => {
     if (name === 'session.changed' && payload.unlocked === true) this.apply();
@@ -24,6 +25,7 @@ export class ApiHost {
     private readonly services: Services,
     private readonly logger: Logger,
   ) {
+    this.log = logger.child({ subsystem: 'api' });
     services.session.events.on('event', this.onSession);
     services.api.events.on('settings', this.onSettings);
     if (services.session.unlocked !== null) this.apply();
@@ -35,7 +37,7 @@ export class ApiHost {
   }
 
   private apply(): void {
-    this.queue = this.queue.then(() => this.reconcile()).catch((error: unknown) => this.logger.error({ err: error }, 'starting or stopping the local API failed'));
+    this.queue = this.queue.then(() => this.reconcile()).catch((error: unknown) => this.log.error({ err: error }, 'starting or stopping the local API failed'));
   }
 
   private async reconcile(): Promise<void> {
@@ -65,7 +67,7 @@ export class ApiHost {
         : code === 'EADDRNOTAVAIL'
           ? `${settings.bindAddress} is not an address of this computer. Choose one of its addresses, or 127.0.0.1.`
           : `The local API could not start (${code ?? 'unknown error'}). The details are in the log.`;
-      this.logger.warn({ err: error, port: settings.port }, 'local API did not start');
+      this.log.warn({ err: error, port: settings.port }, 'local API did not start');
       this.services.api.setStatus({ running: false, url: null, bindAddress: settings.bindAddress, port: settings.port, error: message });
     }
   }

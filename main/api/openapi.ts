@@ -4,7 +4,7 @@ import type { ApiRoute } from './route-types';
 
 type JsonSchema = Record<string, unknown>;
 
-/** Where the OpenAPI document is served, without a token. */
+/** Path of the OpenAPI document, served without a token. */
 export const openApiPath = '/openapi.json';
 
 /**

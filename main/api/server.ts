@@ -48,13 +48,8 @@ function urlFor(address: string, port: number): string {
   return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }
 
-/**
- * Starts the local HTTP API on one address. Every response, Fastify's own failures included, is
- * JSON, and every failure has the body `{ error: { code, message } }`.
- */
-export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const log = options.logger.child({ subsystem: 'api' });
-  const binding: Binding = { address: options.bindAddress, port: options.port, extraHosts: extraHostsFor(options.bindAddress) };
+/** Builds the Fastify instance: limits, the JSON-only error handling, the guard, the request list and the routes. */
+function createApp(options: ApiServerOptions, log: Logger, binding: Binding): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimitBytes ?? maxBodyBytes,
@@ -67,26 +62,40 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     frameworkErrors: (error, request, reply) => sendApiError(reply, toApiError(error, log, request)),
   });
   app.decorateRequest('principal', null);
+  // Only JSON bodies are accepted; without the text parser a text/plain body gets 415.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler(apiRoutes));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.addHook('onRequest', createGuard({ services: options.services, binding, clock: options.clock ?? (() => performance.now()), keepSessionAlive: options.keepSessionAlive ?? false }));
+
+  const clock = options.clock ?? (() => performance.now());
+  app.addHook('onRequest', createGuard({ services: options.services, binding, clock, keepSessionAlive: options.keepSessionAlive ?? false }));
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
   });
   app.addHook('onResponse', async (request, reply) => recordRequest(options.services, log, request, reply));
   app.setErrorHandler((error, request, reply) => sendApiError(reply, toApiError(error, log, request)));
   app.setNotFoundHandler((request, reply) => {
-    sendApiError(reply, new ApiError(404, 'not_found', `No endpoint ${request.method} ${request.url.split('?')[0]?.slice(0, 200) ?? ''}. The endpoints are listed at ${openApiPath}.`));
+    const path = request.url.split('?')[0]?.slice(0, 200) ?? '';
+    sendApiError(reply, new ApiError(404, 'not_found', `No endpoint ${request.method} ${path}. The endpoints are listed at ${openApiPath}.`));
   });
   registerRoutes(app, options.services);
+  return app;
+}
+
+/**
+ * Starts the local HTTP API on one address. Every response, Fastify's own failures included, is
+ * JSON, and every failure has the body `{ error: { code, message } }`.
+ */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const log = options.logger.child({ subsystem: 'api' });
+  const binding: Binding = { address: options.bindAddress, port: options.port, extraHosts: extraHostsFor(options.bindAddress) };
+  const app = createApp(options, log, binding);
 
   await app.listen({ host: options.bindAddress, port: options.port });
   binding.port = (app.server.address() as AddressInfo).port;
-  const url = urlFor(options.bindAddress, binding.port);
   log.info({ bindAddress: options.bindAddress, port: binding.port }, 'local API listening');
   return {
-    url,
+    url: urlFor(options.bindAddress, binding.port),
     port: binding.port,
     bindAddress: options.bindAddress,
     close: async () => {

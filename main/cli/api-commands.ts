@@ -69,8 +69,10 @@ async function apiServe(context: CliContext, options: OptionValues): Promise<voi
 }
 
 function scopesFrom(options: OptionValues): ApiScope[] {
-  const given = options.scope;
-  const values = Array.isArray(given) ? given : typeof given === 'string' ? [given] : [];
+  const scopeOption = options.scope;
+  let values: string[] = [];
+  if (Array.isArray(scopeOption)) values = scopeOption;
+  else if (typeof scopeOption === 'string') values = [scopeOption];
   if (values.length === 0) throw new UsageError(`api token create needs at least one --scope: ${apiScopes.join(' or ')}.`);
   for (const value of values) {
     if (!(apiScopes as readonly string[]).includes(value)) throw new UsageError(`--scope "${value}" is not a scope; use ${apiScopes.join(' or ')}.`);

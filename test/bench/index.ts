@@ -2,6 +2,7 @@ import { alertsBench } from './alerts.bench';
 import { importBench } from './import.bench';
 import { ledgerBench } from './ledger.bench';
 import { scoringBench } from './scoring.bench';
+import { apiBench } from './api.bench';
 import type { Bench } from './harness';
 
 /**
@@ -13,6 +14,7 @@ const benches: Record<string, Bench> = {
   import: importBench,
   scoring: scoringBench,
   alerts: alertsBench,
+  api: apiBench,
 };
 
 async function main(): Promise<void> {

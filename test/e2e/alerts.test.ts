@@ -12,7 +12,7 @@ import { makeTempDir } from '../support/services';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const day = (offset: number) => addDays(today, offset);
 /** DD/MM/YYYY, as the screens show dates. */
-const shown = (offset: number) => day(offset).split('-').reverse().join('/');
+const screenDate = (offset: number) => day(offset).split('-').reverse().join('/');
 
 // Anand Traders pays its first three invoices on time and the fourth 8 days late (in the later
 // payment file). Bharat Steel's invoice stays unpaid, reaching SMA-1 twenty days ago. Chandra
@@ -85,16 +85,16 @@ describe.skipIf(!browserAvailable)('alerts screen', () => {
     await openTab('New');
     await row(/Bharat Steel/).waitFor();
     expect(await inbox().getByRole('row').count()).toBe(2);
-    expect(await row(/Bharat Steel/).textContent()).toContain(`${shown(-20)}SMA class worse`);
+    expect(await row(/Bharat Steel/).textContent()).toContain(`${screenDate(-20)}SMA class worse`);
     expect(await row(/Bharat Steel/).textContent()).toContain('Moved from SMA-0 to SMA-1 at 31 days past due.');
   });
 
-  it('raises a new alert when a later payment file makes a good payer late', async () => {
+  it('alerts on a good payer paying late', async () => {
     await importFile('payments-later.csv', laterPayments);
     await openTab('New');
     await row(/Anand Traders/).waitFor();
     const late = await row(/Anand Traders/).textContent();
-    expect(late).toContain(`${shown(-2)}First late payment`);
+    expect(late).toContain(`${screenDate(-2)}First late payment`);
     expect(late).toContain('Invoice A-4 was paid 8 days after its due date, after 3 invoices paid on time.');
     expect(late).toContain('Invoices A-4, A-1, A-2, A-3');
     expect(await row(/Chandra Exports/).textContent()).toContain('received a part payment of 40%');
@@ -121,7 +121,7 @@ describe.skipIf(!browserAvailable)('alerts screen', () => {
     await page.getByRole('tab', { name: /^Acknowledged/ }).click();
     await row(/Anand Traders/).waitFor();
     await page.getByRole('tab', { name: /^Snoozed/ }).click();
-    expect(await row(/Bharat Steel/).textContent()).toContain(`Snoozed until ${shown(7)}`);
+    expect(await row(/Bharat Steel/).textContent()).toContain(`Snoozed until ${screenDate(7)}`);
     await page.getByRole('tab', { name: /^Resolved/ }).click();
     expect(await row(/Chandra Exports/).textContent()).toContain('Resolved: Balance agreed on a call; cheque due Friday.');
     await screenshot(page, 'alerts-resolved');
@@ -159,5 +159,20 @@ describe.skipIf(!browserAvailable)('alerts screen', () => {
     await chart.locator('.recharts-line').nth(1).waitFor();
     expect(await chart.textContent()).toContain('Bureau score (300-900)');
     await screenshot(page, 'alerts-bureau-chart');
+  });
+
+  it('switches a rule\'s notifications on', async () => {
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+    const rules = page.getByLabel('Alert rules');
+    await rules.getByText('Rules and thresholds').click();
+    expect(await rules.getByLabel('First late payment on').isChecked()).toBe(true);
+    const notify = rules.getByLabel('Promise broken notifications');
+    expect(await notify.isChecked()).toBe(false);
+    await notify.check();
+    await page.getByRole('button', { name: 'Portfolio', exact: true }).click();
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+    await page.getByLabel('Alert rules').getByText('Rules and thresholds').click();
+    expect(await page.getByLabel('Alert rules').getByLabel('Promise broken notifications').isChecked()).toBe(true);
+    await screenshot(page, 'alerts-rules');
   });
 });

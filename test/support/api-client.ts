@@ -1,4 +1,4 @@
-import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type Agent, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { startApiServer, type ApiServer } from '../../main/api/server';
 import { silentLogger } from '../../main/logger';
@@ -60,7 +60,7 @@ export function apiRequest(port: number, options: ApiRequestOptions, agent?: Age
   });
 }
 
-/** The `{ error: { code } }` of a failed response, or undefined. */
+/** Returns the code in a failed response's `{ error: { code } }`, or undefined. */
 export function errorCode(response: ApiResponse): string | undefined {
   return (response.json as { error?: { code?: string } } | undefined)?.error?.code;
 }

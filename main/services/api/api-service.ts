@@ -60,7 +60,7 @@ export class ApiService {
     return next;
   }
 
-  /** The per-token rate limit from the unlocked ledger's settings, read for each request. */
+  /** Reads the per-token rate limit from the unlocked ledger's settings; called for each request. */
   rateLimit(): RateLimit {
     const settings = readApiSettingsRaw(this.session.require().database.raw);
     return { perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst };
@@ -137,7 +137,7 @@ export class ApiService {
     return this.refresh.flush();
   }
 
-  /** Reads on the ledger's connection, after any import that holds it has finished. */
+  /** Reads on the ledger's connection, after any import that is using it has finished. */
   private read<T>(fn: (raw: Database.Database) => T): Promise<T> {
     const { raw, db } = this.session.require().database;
     return db.connection().execute(async () => fn(raw));

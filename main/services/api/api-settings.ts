@@ -5,6 +5,7 @@ import type { LedgerDatabase } from '../../db/connection';
 import { appendAudit } from '../audit';
 import { ServiceError } from '../errors';
 import { readSetting, writeSetting } from '../settings-store';
+import { statement } from './statements';
 
 export const apiSettingsKey = 'api.settings';
 
@@ -19,10 +20,15 @@ export async function readApiSettings(db: LedgerDatabase): Promise<ApiSettings> 
   return withDefaults(await readSetting<Partial<ApiSettings>>(db, apiSettingsKey, {}));
 }
 
-/** Reads the settings synchronously, for the per-request rate limit. */
+let lastParsed: { json: string | undefined; settings: ApiSettings } | null = null;
+
+/** Reads the settings synchronously, for the per-request rate limit; the stored JSON is parsed again only when it changed. */
 export function readApiSettingsRaw(raw: Database.Database): ApiSettings {
-  const json = raw.prepare('select value_json from settings where key = ?').pluck().get(apiSettingsKey) as string | undefined;
-  return withDefaults(json === undefined ? {} : (JSON.parse(json) as Partial<ApiSettings>));
+  const json = statement(raw, 'select value_json from settings where key = ?').pluck().get(apiSettingsKey) as string | undefined;
+  if (lastParsed === null || lastParsed.json !== json) {
+    lastParsed = { json, settings: withDefaults(json === undefined ? {} : (JSON.parse(json) as Partial<ApiSettings>)) };
+  }
+  return lastParsed.settings;
 }
 
 export function isLoopbackAddress(address: string): boolean {

@@ -34,8 +34,8 @@ export async function readRiskWithDetail(session: Session, scoring: ScoringServi
 }
 
 /**
- * Answers whether the customer can have `amountMinor` more credit: the engine scores the customer
- * with the order added (`scoreCustomer` with `proposedInvoiceMinor`) and without it, and
+ * Decides whether the customer can have `amountMinor` more credit. The engine scores the customer
+ * with the order added (`scoreCustomer` with `proposedInvoiceMinor`) and without it. Then
  * `decideCredit` weighs the suggested action, the band change and the credit-limit headroom.
  * Changes nothing in the ledger.
  */

@@ -4,6 +4,7 @@ import type { CustomerInput, CustomerRecord } from '../../../core/contract/custo
 import { nameKey } from '../../../core/quality/identifiers';
 import { readCustomerRecord } from './records';
 import type { WriteStep } from './write-transaction';
+import { statement } from './statements';
 
 interface CustomerRow {
   id: number;
@@ -25,13 +26,13 @@ type CustomerFields = Omit<CustomerRow, 'id' | 'state_code'>;
  * Creates or updates one customer inside the caller's transaction. The customer is matched as an
  * import matches it: by customer code, else by exact name among customers without a code. An
  * update takes every field the request gives and keeps the stored value of every field it leaves
- * null; a customer matched by code also takes the request's name. Contacts are added when the
+ * null. A customer matched by code also takes the request's name. Contacts are added when the
  * customer lacks them and never removed.
  */
 export function saveCustomer(raw: Database.Database, input: CustomerInput, at: string): WriteStep<{ change: RecordChange; customer: CustomerRecord }> {
   const existing = (input.externalRef === null
-    ? raw.prepare('select * from customers where name = ? and external_ref is null and erased_at is null order by id limit 1').get(input.name)
-    : raw.prepare('select * from customers where external_ref = ? and erased_at is null').get(input.externalRef)) as CustomerRow | undefined;
+    ? statement(raw, 'select * from customers where name = ? and external_ref is null and erased_at is null order by id limit 1').get(input.name)
+    : statement(raw, 'select * from customers where external_ref = ? and erased_at is null').get(input.externalRef)) as CustomerRow | undefined;
   let change: RecordChange;
   let id: number;
   if (existing === undefined) {
@@ -53,7 +54,7 @@ export function saveCustomer(raw: Database.Database, input: CustomerInput, at: s
 }
 
 function insertCustomer(raw: Database.Database, input: CustomerInput, at: string): number {
-  const result = raw.prepare(`insert into customers (external_ref, name, name_key, gstin, pan, cin, address, state_code, segment, credit_limit_minor, credit_limit_currency,
+  const result = statement(raw, `insert into customers (external_ref, name, name_key, gstin, pan, cin, address, state_code, segment, credit_limit_minor, credit_limit_currency,
       payment_terms_days, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(input.externalRef, input.name, nameKey(input.name), input.gstin, input.pan, input.cin, input.address, input.gstin?.slice(0, 2) ?? null, input.segment,
       input.creditLimitMinor, input.creditLimitMinor === null ? null : input.creditLimitCurrency, input.paymentTermsDays, at, at);
@@ -75,7 +76,7 @@ function updateCustomer(raw: Database.Database, existing: CustomerRow, input: Cu
   };
   const changed = (Object.keys(next) as (keyof CustomerFields)[]).some((key) => next[key] !== existing[key]);
   if (!changed) return false;
-  raw.prepare(`update customers set name = ?, name_key = ?, gstin = ?, pan = ?, cin = ?, address = ?, state_code = ?, segment = ?, credit_limit_minor = ?,
+  statement(raw, `update customers set name = ?, name_key = ?, gstin = ?, pan = ?, cin = ?, address = ?, state_code = ?, segment = ?, credit_limit_minor = ?,
       credit_limit_currency = ?, payment_terms_days = ?, updated_at = ? where id = ?`)
     .run(next.name, nameKey(next.name), next.gstin, next.pan, next.cin, next.address, next.gstin?.slice(0, 2) ?? existing.state_code, next.segment,
       next.credit_limit_minor, next.credit_limit_currency, next.payment_terms_days, at, existing.id);
@@ -84,9 +85,9 @@ function updateCustomer(raw: Database.Database, existing: CustomerRow, input: Cu
 
 function addMissingContacts(raw: Database.Database, customerId: number, input: CustomerInput, at: string): number {
   if (input.contacts.length === 0) return 0;
-  const known = new Set((raw.prepare('select kind, value from customer_contacts where customer_id = ?').all(customerId) as { kind: string; value: string }[])
+  const known = new Set((statement(raw, 'select kind, value from customer_contacts where customer_id = ?').all(customerId) as { kind: string; value: string }[])
     .map((contact) => `${contact.kind}:${contact.value}`));
-  const insert = raw.prepare('insert into customer_contacts (customer_id, kind, value, name, created_at) values (?, ?, ?, ?, ?)');
+  const insert = statement(raw, 'insert into customer_contacts (customer_id, kind, value, name, created_at) values (?, ?, ?, ?, ?)');
   let added = 0;
   for (const contact of input.contacts) {
     const key = `${contact.kind}:${contact.value}`;

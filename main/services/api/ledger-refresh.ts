@@ -3,7 +3,7 @@ import type { Logger } from '../../logger';
 export interface RefreshTiming {
   /** Quiet time after the last write before the refresh runs. */
   readonly quietMs: number;
-  /** Longest delay after the first pending write, so a steady stream of writes still refreshes. */
+  /** Maximum delay after the first pending write, so a steady stream of writes still refreshes. */
   readonly maxWaitMs: number;
 }
 
@@ -11,9 +11,9 @@ export const defaultRefreshTiming: RefreshTiming = { quietMs: 5_000, maxWaitMs: 
 
 /**
  * Runs the ledger-changed work (a full rescore, which refits the model, then the other features'
- * hooks) once after a burst of API writes. Each write rescores its own customer at once; a full
- * rescore per write would take seconds on a large ledger, so it is deferred until the writes
- * pause, or at the latest `maxWaitMs` after the first one.
+ * hooks) once after a burst of API writes. Each write rescores its own customer at once. A full
+ * rescore per write would take seconds on a large ledger, so it waits until the writes pause, or
+ * at the latest `maxWaitMs` after the first one.
  */
 export class LedgerRefresh {
   private timer: NodeJS.Timeout | null = null;

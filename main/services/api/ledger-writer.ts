@@ -4,6 +4,7 @@ import { ServiceError } from '../errors';
 import { readInvoiceRecord, readPaymentRecord, resolveCustomer, type InvoiceRecord, type PaymentRecord } from './records';
 import { currencyProblem, rejectProblems } from './validation';
 import type { WriteStep } from './write-transaction';
+import { statement } from './statements';
 
 interface InvoiceRow {
   id: number;
@@ -15,7 +16,7 @@ interface InvoiceRow {
 }
 
 function allocatedTo(raw: Database.Database, invoiceId: number, exceptAllocationId = 0): number {
-  return raw.prepare('select coalesce(sum(amount_minor), 0) from allocations where invoice_id = ? and id <> ?').pluck().get(invoiceId, exceptAllocationId) as number;
+  return statement(raw, 'select coalesce(sum(amount_minor), 0) from allocations where invoice_id = ? and id <> ?').pluck().get(invoiceId, exceptAllocationId) as number;
 }
 
 /**
@@ -26,12 +27,12 @@ function allocatedTo(raw: Database.Database, invoiceId: number, exceptAllocation
 export function saveInvoice(raw: Database.Database, body: InvoiceBody, at: string): WriteStep<{ change: RecordChange; invoice: InvoiceRecord }> {
   const customerId = resolveCustomer(raw, body);
   rejectProblems([currencyProblem('currency', body.currency)].filter((problem) => problem !== null));
-  const existing = raw.prepare('select id, issue_date, due_date, amount_minor, currency, description from invoices where customer_id = ? and invoice_number = ?')
+  const existing = statement(raw, 'select id, issue_date, due_date, amount_minor, currency, description from invoices where customer_id = ? and invoice_number = ?')
     .get(customerId, body.invoiceNumber) as InvoiceRow | undefined;
   let change: RecordChange;
   let id: number;
   if (existing === undefined) {
-    const result = raw.prepare('insert into invoices (customer_id, invoice_number, issue_date, due_date, amount_minor, currency, description, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+    const result = statement(raw, 'insert into invoices (customer_id, invoice_number, issue_date, due_date, amount_minor, currency, description, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(customerId, body.invoiceNumber, body.issueDate, body.dueDate, body.amountMinor, body.currency, body.description, at);
     id = Number(result.lastInsertRowid);
     change = 'created';
@@ -46,7 +47,7 @@ export function saveInvoice(raw: Database.Database, body: InvoiceBody, at: strin
       if (body.amountMinor < settled) {
         throw new ServiceError('conflict', `Payments already settle ${settled} minor units of invoice ${body.invoiceNumber}, so its amount cannot become ${body.amountMinor}.`);
       }
-      raw.prepare('update invoices set issue_date = ?, due_date = ?, amount_minor = ?, currency = ?, description = ? where id = ?')
+      statement(raw, 'update invoices set issue_date = ?, due_date = ?, amount_minor = ?, currency = ?, description = ? where id = ?')
         .run(body.issueDate, body.dueDate, body.amountMinor, body.currency, description, id);
     }
   }
@@ -67,12 +68,12 @@ export function saveInvoice(raw: Database.Database, body: InvoiceBody, at: strin
 export function savePayment(raw: Database.Database, body: PaymentBody, at: string): WriteStep<{ change: RecordChange; payment: PaymentRecord }> {
   const customerId = resolveCustomer(raw, body);
   rejectProblems([currencyProblem('currency', body.currency)].filter((problem) => problem !== null));
-  const matched = raw.prepare("select id from payments where customer_id = ? and payment_date = ? and amount_minor = ? and coalesce(reference, '') = ? order by id limit 1")
+  const matched = statement(raw, "select id from payments where customer_id = ? and payment_date = ? and amount_minor = ? and coalesce(reference, '') = ? order by id limit 1")
     .pluck().get(customerId, body.paymentDate, body.amountMinor, body.reference ?? '') as number | undefined;
   let change: RecordChange = 'unchanged';
   let id = matched ?? 0;
   if (matched === undefined) {
-    const result = raw.prepare('insert into payments (customer_id, payment_date, amount_minor, currency, reference, created_at) values (?, ?, ?, ?, ?, ?)')
+    const result = statement(raw, 'insert into payments (customer_id, payment_date, amount_minor, currency, reference, created_at) values (?, ?, ?, ?, ?, ?)')
       .run(customerId, body.paymentDate, body.amountMinor, body.currency, body.reference, at);
     id = Number(result.lastInsertRowid);
     change = 'created';
@@ -98,24 +99,24 @@ interface PaymentFacts {
 function applyAllocations(raw: Database.Database, payment: PaymentFacts, allocations: PaymentBody['allocations']): number {
   let changed = 0;
   for (const allocation of allocations) {
-    const invoice = raw.prepare('select id, amount_minor, currency from invoices where customer_id = ? and invoice_number = ?').get(payment.customerId, allocation.invoiceNumber) as
+    const invoice = statement(raw, 'select id, amount_minor, currency from invoices where customer_id = ? and invoice_number = ?').get(payment.customerId, allocation.invoiceNumber) as
       { id: number; amount_minor: number; currency: string } | undefined;
     if (invoice === undefined) throw new ServiceError('not_found', `The payment settles invoice ${allocation.invoiceNumber}, which this customer does not have. Send the invoice first.`);
     if (invoice.currency !== payment.currency) {
       throw new ServiceError('invalid_input', `Invoice ${allocation.invoiceNumber} is in ${invoice.currency} but the payment is in ${payment.currency}.`);
     }
-    const existing = raw.prepare('select id, amount_minor from allocations where payment_id = ? and invoice_id = ?').get(payment.id, invoice.id) as { id: number; amount_minor: number } | undefined;
+    const existing = statement(raw, 'select id, amount_minor from allocations where payment_id = ? and invoice_id = ?').get(payment.id, invoice.id) as { id: number; amount_minor: number } | undefined;
     if (existing?.amount_minor === allocation.amountMinor) continue;
     const open = invoice.amount_minor - allocatedTo(raw, invoice.id, existing?.id ?? 0);
     if (allocation.amountMinor > open) {
       throw new ServiceError('conflict', `The payment would settle ${allocation.amountMinor} minor units of invoice ${allocation.invoiceNumber}, but only ${open} are open.`);
     }
-    const fromPayment = raw.prepare('select coalesce(sum(amount_minor), 0) from allocations where payment_id = ? and id <> ?').pluck().get(payment.id, existing?.id ?? 0) as number;
+    const fromPayment = statement(raw, 'select coalesce(sum(amount_minor), 0) from allocations where payment_id = ? and id <> ?').pluck().get(payment.id, existing?.id ?? 0) as number;
     if (fromPayment + allocation.amountMinor > payment.amountMinor) {
       throw new ServiceError('conflict', `The payment's allocations would add up to more than its amount ${payment.amountMinor}.`);
     }
-    if (existing === undefined) raw.prepare('insert into allocations (invoice_id, payment_id, amount_minor) values (?, ?, ?)').run(invoice.id, payment.id, allocation.amountMinor);
-    else raw.prepare('update allocations set amount_minor = ? where id = ?').run(allocation.amountMinor, existing.id);
+    if (existing === undefined) statement(raw, 'insert into allocations (invoice_id, payment_id, amount_minor) values (?, ?, ?)').run(invoice.id, payment.id, allocation.amountMinor);
+    else statement(raw, 'update allocations set amount_minor = ? where id = ?').run(allocation.amountMinor, existing.id);
     changed += 1;
   }
   return changed;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { invoiceRecordSchema, paymentRecordSchema } from '../../../core/api/schemas';
 import { normalizeName } from '../../../core/quality/identifiers';
 import { ServiceError } from '../errors';
+import { statement } from './statements';
 
 export type InvoiceRecord = z.infer<typeof invoiceRecordSchema>;
 export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
@@ -24,14 +25,14 @@ export function resolveCustomer(raw: Database.Database, selector: CustomerSelect
   let row: { id: number } | undefined;
   let described: string;
   if (selector.customerId !== undefined) {
-    row = raw.prepare('select id from customers where id = ? and erased_at is null').get(selector.customerId) as { id: number } | undefined;
+    row = statement(raw, 'select id from customers where id = ? and erased_at is null').get(selector.customerId) as { id: number } | undefined;
     described = `the id ${selector.customerId}`;
   } else if (selector.customerRef !== undefined) {
-    row = raw.prepare('select id from customers where external_ref = ? and erased_at is null').get(selector.customerRef) as { id: number } | undefined;
+    row = statement(raw, 'select id from customers where external_ref = ? and erased_at is null').get(selector.customerRef) as { id: number } | undefined;
     described = `the code "${selector.customerRef}"`;
   } else {
     const name = normalizeName(selector.customerName ?? '');
-    row = raw.prepare('select id from customers where name = ? and external_ref is null and erased_at is null order by id limit 1').get(name) as { id: number } | undefined;
+    row = statement(raw, 'select id from customers where name = ? and external_ref is null and erased_at is null order by id limit 1').get(name) as { id: number } | undefined;
     described = `the name "${name}" and no code`;
   }
   if (row === undefined) throw new ServiceError('not_found', `No customer has ${described}. Create the customer first with POST /v1/customers.`);
@@ -39,9 +40,9 @@ export function resolveCustomer(raw: Database.Database, selector: CustomerSelect
 }
 
 export function readCustomerRecord(raw: Database.Database, id: number): CustomerRecord {
-  const row = raw.prepare('select * from customers where id = ?').get(id) as Row | undefined;
+  const row = statement(raw, 'select * from customers where id = ?').get(id) as Row | undefined;
   if (row === undefined) throw new ServiceError('not_found', `No customer has the id ${id}.`);
-  const contacts = raw.prepare('select kind, value, name from customer_contacts where customer_id = ? order by id').all(id) as { kind: 'email' | 'phone'; value: string; name: string | null }[];
+  const contacts = statement(raw, 'select kind, value, name from customer_contacts where customer_id = ? order by id').all(id) as { kind: 'email' | 'phone'; value: string; name: string | null }[];
   return {
     id: row.id as number,
     externalRef: row.external_ref as string | null,
@@ -59,7 +60,7 @@ export function readCustomerRecord(raw: Database.Database, id: number): Customer
 }
 
 export function readInvoiceRecord(raw: Database.Database, id: number): InvoiceRecord {
-  const row = raw.prepare(`select i.*, i.amount_minor - coalesce((select sum(a.amount_minor) from allocations a where a.invoice_id = i.id), 0) as open_minor
+  const row = statement(raw, `select i.*, i.amount_minor - coalesce((select sum(a.amount_minor) from allocations a where a.invoice_id = i.id), 0) as open_minor
     from invoices i where i.id = ?`).get(id) as Row;
   return {
     id: row.id as number,
@@ -75,8 +76,8 @@ export function readInvoiceRecord(raw: Database.Database, id: number): InvoiceRe
 }
 
 export function readPaymentRecord(raw: Database.Database, id: number): PaymentRecord {
-  const row = raw.prepare('select * from payments where id = ?').get(id) as Row;
-  const allocations = raw.prepare('select a.invoice_id, i.invoice_number, a.amount_minor from allocations a join invoices i on i.id = a.invoice_id where a.payment_id = ? order by a.id').all(id) as Row[];
+  const row = statement(raw, 'select * from payments where id = ?').get(id) as Row;
+  const allocations = statement(raw, 'select a.invoice_id, i.invoice_number, a.amount_minor from allocations a join invoices i on i.id = a.invoice_id where a.payment_id = ? order by a.id').all(id) as Row[];
   return {
     id: row.id as number,
     customerId: row.customer_id as number,

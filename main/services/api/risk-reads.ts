@@ -6,6 +6,7 @@ import type { CustomerScore } from '../../../core/scoring/index';
 import { nameKey } from '../../../core/quality/identifiers';
 import { ServiceError } from '../errors';
 import { readCustomerRecord } from './records';
+import { statement } from './statements';
 
 type Row = Record<string, unknown>;
 
@@ -16,7 +17,7 @@ export interface CustomerLookup {
   readonly externalRef?: string | undefined;
 }
 
-/** The most customers one lookup returns. */
+/** Maximum number of customers one lookup returns. */
 export const lookupLimit = 50;
 
 /**
@@ -31,19 +32,19 @@ export function lookupCustomers(raw: Database.Database, lookup: CustomerLookup):
   else if (lookup.pan !== undefined) [column, value] = ['pan', lookup.pan];
   else if (lookup.externalRef !== undefined) [column, value] = ['external_ref', lookup.externalRef];
   else [column, value] = ['name_key', nameKey(lookup.name ?? '')];
-  const ids = raw.prepare(`select id from customers where ${column} = ? and erased_at is null order by id limit ${lookupLimit}`).pluck().all(value) as number[];
+  const ids = statement(raw, `select id from customers where ${column} = ? and erased_at is null order by id limit ${lookupLimit}`).pluck().all(value) as number[];
   return ids.map((id) => readCustomerRecord(raw, id));
 }
 
 export function readCustomer(raw: Database.Database, id: number): CustomerRecord {
-  const erased = raw.prepare('select erased_at from customers where id = ?').pluck().get(id) as string | null | undefined;
+  const erased = statement(raw, 'select erased_at from customers where id = ?').pluck().get(id) as string | null | undefined;
   if (erased === undefined || erased !== null) throw new ServiceError('not_found', `No customer has the id ${id}.`);
   return readCustomerRecord(raw, id);
 }
 
 /** Returns a customer's stored score row, the one the app's risk list shows. */
 export function readStoredRisk(raw: Database.Database, customerId: number): RiskRow {
-  const row = raw.prepare('select s.*, c.name, c.external_ref, c.gstin, c.pan, c.erased_at from customers c left join customer_scores s on s.customer_id = c.id where c.id = ?')
+  const row = statement(raw, 'select s.*, c.name, c.external_ref, c.gstin, c.pan, c.erased_at from customers c left join customer_scores s on s.customer_id = c.id where c.id = ?')
     .get(customerId) as Row | undefined;
   if (row === undefined || row.erased_at !== null) throw new ServiceError('not_found', `No customer has the id ${customerId}.`);
   if (row.score === null) throw new ServiceError('not_found', `Customer ${customerId} has no score yet. Scores are computed after each change; try again in a moment.`);
@@ -110,19 +111,32 @@ const closedColumns = ['resolved_at', 'closed_at', 'dismissed_at'];
 /** States the alerts inbox lists by default; snoozed and resolved alerts are left out. */
 const openStatuses = ['new', 'acknowledged', 'open', 'active'];
 
+type AlertFields = Record<keyof typeof alertColumns, string | null>;
+
+/** Maps each alert field to a column of the `alerts` table, or returns null when there is no such table. */
+function alertFields(raw: Database.Database): { selected: AlertFields; columns: Set<string> } | null {
+  const exists = statement(raw, "select 1 from sqlite_master where type = 'table' and name = 'alerts'").pluck().get() !== undefined;
+  if (!exists) return null;
+  const columns = new Set(statement(raw, "select name from pragma_table_info('alerts')").pluck().all() as string[]);
+  const pick = (names: readonly string[]) => names.find((name) => columns.has(name)) ?? null;
+  const selected = Object.fromEntries(Object.entries(alertColumns).map(([field, names]) => [field, pick(names)])) as AlertFields;
+  return { selected, columns };
+}
+
+const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
 /**
  * Lists open alerts (state new or acknowledged) when the ledger has an `alerts` table, and none
  * otherwise.
- * NOTE: the alerts table belongs to the early-warning feature (migration 0006); this reads it
- * through sqlite_master and its column list, taking the first known name for each field, so it
- * keeps working, with nulls, if those columns are renamed.
+ * NOTE: the alerts table belongs to the early-warning feature (migration 0006). This reads it
+ * through sqlite_master and its column list and takes the first known name for each field, so
+ * it keeps working, with nulls, if those columns are renamed.
  */
 export function readOpenAlerts(raw: Database.Database, customerId: number | undefined, limit = 500): AlertsResponse {
-  const exists = raw.prepare("select 1 from sqlite_master where type = 'table' and name = 'alerts'").pluck().get() !== undefined;
-  if (!exists) return { available: false, items: [] };
-  const columns = new Set(raw.prepare("select name from pragma_table_info('alerts')").pluck().all() as string[]);
-  const pick = (names: readonly string[]) => names.find((name) => columns.has(name)) ?? null;
-  const selected = Object.fromEntries(Object.entries(alertColumns).map(([field, names]) => [field, pick(names)])) as Record<keyof typeof alertColumns, string | null>;
+  const table = alertFields(raw);
+  if (table === null) return { available: false, items: [] };
+  const { selected, columns } = table;
+
   const conditions = closedColumns.filter((name) => columns.has(name)).map((name) => `"${name}" is null`);
   if (selected.status !== null) conditions.push(`lower("${selected.status}") in (${openStatuses.map((status) => `'${status}'`).join(', ')})`);
   const params: unknown[] = [];
@@ -131,21 +145,23 @@ export function readOpenAlerts(raw: Database.Database, customerId: number | unde
     conditions.push(`"${selected.customerId}" = ?`);
     params.push(customerId);
   }
+
   const fields = Object.entries(selected).map(([field, name]) => `${name === null ? 'null' : `"${name}"`} as "${field}"`).join(', ');
   const where = conditions.length === 0 ? '' : ` where ${conditions.join(' and ')}`;
   const orderColumn = selected.id ?? selected.createdAt;
   const order = orderColumn === null ? '' : ` order by "${orderColumn}" desc`;
-  const rows = raw.prepare(`select ${fields} from alerts${where}${order} limit ${limit}`).all(...params) as Row[];
+  const rows = statement(raw, `select ${fields} from alerts${where}${order} limit ${limit}`).all(...params) as Row[];
+
   return {
     available: true,
     items: rows.map((row) => ({
       id: typeof row.id === 'number' ? row.id : null,
       customerId: typeof row.customerId === 'number' ? row.customerId : null,
-      kind: row.kind === null ? null : String(row.kind),
-      severity: row.severity === null ? null : String(row.severity),
-      message: row.message === null ? null : String(row.message),
-      status: row.status === null ? null : String(row.status),
-      createdAt: row.createdAt === null ? null : String(row.createdAt),
+      kind: textOrNull(row.kind),
+      severity: textOrNull(row.severity),
+      message: textOrNull(row.message),
+      status: textOrNull(row.status),
+      createdAt: textOrNull(row.createdAt),
     })),
   };
 }

@@ -4,6 +4,7 @@ import { apiScopes, type ApiScope, type ApiToken } from '../../../core/contract/
 import type { LedgerDatabase } from '../../db/connection';
 import { appendAudit } from '../audit';
 import { ServiceError } from '../errors';
+import { statement } from './statements';
 
 /** Prefix of every token, so a leaked token is recognisable in logs, code and secret scanners. */
 export const tokenPrefix = 'dwapi_';
@@ -45,8 +46,6 @@ function toToken(row: TokenRow): ApiToken {
   return { id: row.id, name: row.name, scopes: parseScopes(row.scopes_json), createdAt: row.created_at, revokedAt: row.revoked_at };
 }
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
 /**
  * Finds the token whose hash matches. Every stored hash is compared with `timingSafeEqual` and the
  * loop never stops early, so the time taken does not depend on which hash matched or how much of
@@ -54,14 +53,10 @@ const statements = new WeakMap<Database.Database, Database.Statement>();
  * line on the same ledger) stops working at once.
  */
 export function authenticate(raw: Database.Database, token: string): Authentication {
-  let statement = statements.get(raw);
-  if (statement === undefined) {
-    statement = raw.prepare('select id, name, token_hash, scopes_json, created_at, revoked_at from api_tokens');
-    statements.set(raw, statement);
-  }
+  const rows = statement(raw, 'select id, name, token_hash, scopes_json, created_at, revoked_at from api_tokens').all() as TokenRow[];
   const given = Buffer.from(hashToken(token), 'hex');
   let match: TokenRow | null = null;
-  for (const row of statement.all() as TokenRow[]) {
+  for (const row of rows) {
     const stored = Buffer.from(row.token_hash, 'hex');
     if (stored.length === given.length && timingSafeEqual(stored, given)) match = row;
   }

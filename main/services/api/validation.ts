@@ -19,9 +19,9 @@ export function currencyProblem(field: string, code: string): FieldProblem | nul
 }
 
 /**
- * Applies the value rules the customer form and imports apply: a GSTIN with a valid check
- * character and state code, a PAN of the right shape, a known currency for a credit limit, e-mail
- * addresses and phone numbers that parse (phones default to India). Returns the normalised
+ * Applies the value rules of the customer form and of imports. A GSTIN needs a valid check
+ * character and state code, a PAN the right shape, a credit limit a known currency, and e-mail
+ * addresses and phone numbers must parse (phones default to India). Returns the normalised
  * customer, or throws `invalid_input` naming every bad field.
  */
 export function normalizeCustomerBody(input: CustomerInput): CustomerInput {

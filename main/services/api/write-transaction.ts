@@ -4,15 +4,16 @@ import type { RecordChange } from '../../../core/api/schemas';
 import { appendAuditRaw, type AuditRecord } from '../audit';
 import { ServiceError } from '../errors';
 import type { Session } from '../session';
+import { statement } from './statements';
 
-/** Who sent a write, and the Idempotency-Key and body hash that make a retry safe. */
+/** The sender of a write, with the Idempotency-Key and body hash that make a retry safe. */
 export interface WriteRequest {
   readonly tokenId: number;
   readonly idempotencyKey: string | null;
   readonly requestHash: string;
 }
 
-/** What one write function did, before the transaction adds the idempotency record and the audit entry. */
+/** The result of one write function, before the transaction adds the idempotency record and the audit entry. */
 export interface WriteStep<T> {
   readonly body: T;
   readonly customerId: number;
@@ -30,7 +31,7 @@ export interface WriteOutcome<T> {
   readonly replayed: boolean;
 }
 
-/** How long a stored response answers a retry. Older records are deleted by the next keyed write. */
+/** Hours a stored response is kept for retries. The next keyed write deletes older records. */
 export const idempotencyRetentionHours = 24;
 
 /** SHA-256 over the method, the route and the body with object keys sorted, so key order does not matter. */
@@ -41,10 +42,15 @@ export function requestHash(method: string, route: string, body: unknown): strin
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareKeys(a, b));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 interface StoredResponse {
@@ -55,17 +61,17 @@ interface StoredResponse {
 }
 
 /**
- * Runs one API write in one transaction on the ledger's connection: returns the stored response
- * when the Idempotency-Key was used before with the same body (409 `conflict` with another body),
- * otherwise calls `write`, stores the response under the key and appends exactly one audit entry.
- * A write that changed nothing and carries no key stores nothing and leaves no audit entry. The
- * connection is taken through kysely, so the write waits for an import that holds it.
+ * Runs one API write in one transaction on the ledger's connection. When the Idempotency-Key was
+ * used before with the same body, it returns the stored response, and with another body it throws
+ * `conflict`. Otherwise it calls `write`, stores the response under the key and appends exactly
+ * one audit entry. A write that changed nothing and carries no key stores nothing and leaves no
+ * audit entry. The connection is taken through kysely, so the write waits for a running import.
  */
 export async function runApiWrite<T>(session: Session, now: Date, request: WriteRequest, write: (raw: Database.Database) => WriteStep<T>): Promise<WriteOutcome<T>> {
   const { raw, db } = session.require().database;
   return db.connection().execute(async () =>
     raw.transaction((): WriteOutcome<T> => {
-      const stored = request.idempotencyKey === null ? undefined : (raw.prepare('select request_hash, status_code, response_json, customer_id from api_idempotency where token_id = ? and idempotency_key = ?')
+      const stored = request.idempotencyKey === null ? undefined : (statement(raw, 'select request_hash, status_code, response_json, customer_id from api_idempotency where token_id = ? and idempotency_key = ?')
         .get(request.tokenId, request.idempotencyKey) as StoredResponse | undefined);
       if (stored !== undefined) return replay<T>(stored, request);
 
@@ -74,8 +80,8 @@ export async function runApiWrite<T>(session: Session, now: Date, request: Write
       let purged = 0;
       if (request.idempotencyKey !== null) {
         const cutoff = new Date(now.getTime() - idempotencyRetentionHours * 3_600_000).toISOString();
-        purged = raw.prepare('delete from api_idempotency where created_at < ?').run(cutoff).changes;
-        raw.prepare('insert into api_idempotency (token_id, idempotency_key, request_hash, status_code, response_json, customer_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
+        purged = statement(raw, 'delete from api_idempotency where created_at < ?').run(cutoff).changes;
+        statement(raw, 'insert into api_idempotency (token_id, idempotency_key, request_hash, status_code, response_json, customer_id, created_at) values (?, ?, ?, ?, ?, ?, ?)')
           .run(request.tokenId, request.idempotencyKey, request.requestHash, status, JSON.stringify(step.body), step.customerId, now.toISOString());
       }
       if (request.idempotencyKey !== null || step.change !== 'unchanged') {

@@ -14,7 +14,12 @@ export function AlertRulesCard() {
 
   const save = (rule: RuleId, key: string, value: boolean | number | string) => {
     setError(null);
-    call('alerts.updateSettings', { rules: { [rule]: { [key]: value } } }).then(setSettings).catch((failure: unknown) => setError(errorText(failure)));
+    // Shows the change at once; the saved settings from main replace it, or the error explains why not.
+    setSettings((current) => (current === null ? current : { ...current, rules: { ...current.rules, [rule]: { ...current.rules[rule], [key]: value } } }));
+    call('alerts.updateSettings', { rules: { [rule]: { [key]: value } } }).then(setSettings).catch((failure: unknown) => {
+      setError(errorText(failure));
+      void call('alerts.settings', {}).then(setSettings).catch(() => undefined);
+    });
   };
   if (settings === null) return error === null ? null : <p className="error" role="alert">{error}</p>;
 
@@ -34,7 +39,7 @@ export function AlertRulesCard() {
               <td><strong>{ruleDescriptions[rule].label}</strong><div className="hint">{ruleDescriptions[rule].description}</div></td>
               <td><input type="checkbox" aria-label={`${ruleDescriptions[rule].label} on`} checked={values.enabled === true} onChange={(event) => save(rule, 'enabled', event.target.checked)} /></td>
               <td><input type="checkbox" aria-label={`${ruleDescriptions[rule].label} notifications`} checked={values.notify === true} onChange={(event) => save(rule, 'notify', event.target.checked)} /></td>
-              <td className="thresholds">{Object.entries(values).filter(([key]) => key !== 'enabled' && key !== 'notify').map(([key, value]) => (
+              <td><div className="thresholds">{Object.entries(values).filter(([key]) => key !== 'enabled' && key !== 'notify').map(([key, value]) => (
                 <label key={key} className="threshold">
                   <span>{key.replace(/([A-Z])/g, ' $1').toLowerCase()}</span>
                   {choices[key] !== undefined ? (
@@ -43,7 +48,7 @@ export function AlertRulesCard() {
                     <input type="number" step="any" defaultValue={Number(value)} onBlur={(event) => { const next = Number(event.target.value); if (next !== value && Number.isFinite(next)) save(rule, key, next); }} />
                   )}
                 </label>
-              ))}</td>
+              ))}</div></td>
             </tr>
           );
         })}</tbody>

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 /** How often the Local API card reads the server's status and the recent requests, in milliseconds. */
 export const apiPollMs = 2000;
 
-/** The most recent requests the API served, newest first: no bodies, query strings or tokens. */
+/** Lists the most recent requests the API served, newest first, without bodies, query strings or tokens. */
 export function ApiRequestLog() {
   const [entries, setEntries] = useState<ApiRequestLogEntry[]>([]);
 
