@@ -62,6 +62,9 @@ export async function runBacktest(context: CliContext, options: OptionValues): P
   const settings = await readRiskSettings(db);
   const snapshot = loadSnapshot(raw, (await readAppSettings(db)).baseCurrency);
   const result = backtest(snapshot, split, engineSettings(settings));
+  if (result.predictions.length === 0) {
+    throw new UsageError(`No invoice in the ledger is dated on or after ${split}. Choose a split date between the first and the last invoice date.`);
+  }
   const invoiceNumbers = new Map(snapshot.invoices.map((invoice) => [invoice.id, invoice.invoiceNumber]));
   const customerNames = new Map(snapshot.customers.map((customer) => [customer.id, customer.externalRef ?? customer.name]));
   const csv = ['invoice_number,customer,issue_date,predicted_late_probability,paid_late'];

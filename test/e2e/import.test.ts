@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable || !sampleData.available)('import screen', () 
     await page.getByLabel('Import preview').getByRole('button', { name: /^Import/ }).click();
     const summary = page.getByRole('status', { name: 'Import summary' });
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('2466 new and 0 updated invoices');
+    expect(await summary.textContent()).toContain('2,466 new and 0 updated invoices');
     await screenshot(page, 'import-summary');
     expect(await page.getByRole('region', { name: 'Import log' }).or(page.getByLabel('Import log')).textContent()).toContain('WA_Fn-UseC_-Accounts-Receivable.csv');
   });

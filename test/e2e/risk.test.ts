@@ -81,6 +81,6 @@ describe.skipIf(!browserAvailable || !sampleData.available)('risk review screens
     await page.getByRole('button', { name: 'Customers', exact: true }).click();
     await page.getByRole('button', { name: 'E', exact: true }).click();
     const eCount = Number(/→ (\d+)/.exec(preview ?? '')?.[1]);
-    await expect.poll(async () => page.getByText(/\d+ customers$/).textContent()).toBe(`${eCount} customers`);
+    await expect.poll(async () => page.getByText(/^\d+ customers?$/).textContent()).toBe(`${eCount} customer${eCount === 1 ? '' : 's'}`);
   });
 });

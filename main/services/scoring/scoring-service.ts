@@ -55,6 +55,7 @@ export class ScoringService {
     this.cachedContext = { ledgerId: this.session.require().ledger.id, context: result.context };
     const milliseconds = Math.round(performance.now() - started);
     this.log.info({ asOf, customers: result.customers.length, method: result.context.model.kind, milliseconds }, 'ledger rescored');
+    this.session.emit('risk.updated', { asOf, customers: result.customers.length });
     return { asOf, customers: result.customers.length, method: result.context.model.kind, milliseconds };
   }
 
@@ -226,9 +227,12 @@ export class ScoringService {
 }
 
 function insertScore(insert: Database.Statement, score: CustomerScore, asOf: string, computedAt: string): void {
-  const severity = score.indicators.reduce<string | null>((worst, indicator) => (worst === 'high' || (worst === 'warning' && indicator.severity === 'info') ? worst : indicator.severity), null);
+  // Only warnings count towards the list's indicator column and filter; informational findings
+  // (a valid GSTIN, say) stay in the detail view.
+  const warnings = score.indicators.filter((indicator) => indicator.severity !== 'info');
+  const severity = warnings.some((indicator) => indicator.severity === 'high') ? 'high' : warnings.length > 0 ? 'warning' : null;
   insert.run(score.customerId, asOf, score.method, score.score, score.band, score.probability, score.smaClass, score.analytics.daysPastDue, score.analytics.outstandingMinor,
-    score.analytics.overdueMinor, score.analytics.credit.exposureMinor, score.suggestedAction, score.indicators.length, severity,
+    score.analytics.overdueMinor, score.analytics.credit.exposureMinor, score.suggestedAction, warnings.length, severity,
     JSON.stringify(score.reasons), JSON.stringify(score.indicators), computedAt);
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { parseDecimalToMinor } from '../../../core/ledger/money';
-import { call } from '../api/client';
+import { call, onEvent } from '../api/client';
 import { EmptyState, errorText, Field } from '../components/Field';
 import { count } from '../format';
 import { useAppStore } from '../store/index';
@@ -16,6 +16,8 @@ export function Customers() {
   const [version, setVersion] = useState(0);
   const [baseCurrency, setBaseCurrency] = useState('INR');
   const [total, setTotal] = useState<number | null>(null);
+
+  useEffect(() => onEvent('risk.updated', () => setVersion((current) => current + 1)), []);
 
   useEffect(() => {
     void call('settings.get', {}).then((settings) => setBaseCurrency(settings.baseCurrency));

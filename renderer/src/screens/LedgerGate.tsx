@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LedgerSummary } from '../../../core/contract/index';
-import { bytes, date } from '../format';
+import { bytes, localDate } from '../format';
 import { useAppStore } from '../store/index';
 import { CreateLedger } from './CreateLedger';
 import { Unlock } from './Unlock';
@@ -38,7 +38,7 @@ export function LedgerGate() {
             <li key={ledger.id}>
               <button type="button" className="ledger-item" onClick={() => setSelected(ledger)}>
                 <span className="ledger-name">{ledger.name}</span>
-                <span className="ledger-meta">{bytes(ledger.sizeBytes)} · changed {date(ledger.modifiedAt?.slice(0, 10))}</span>
+                <span className="ledger-meta">{bytes(ledger.sizeBytes)} · changed {localDate(ledger.modifiedAt)}</span>
               </button>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import type { ImportLogEntry } from '../../../../core/contract/index';
 import { call } from '../../api/client';
 import { errorText } from '../../components/Field';
-import { count, date } from '../../format';
+import { count, localDate } from '../../format';
 
 /** Every committed import with its counts, and an action to undo one as a whole. */
 export function ImportLog({ entries, onUndone, onError }: { entries: ImportLogEntry[]; onUndone: () => void; onError: (message: string) => void }) {
@@ -27,11 +27,11 @@ export function ImportLog({ entries, onUndone, onError }: { entries: ImportLogEn
             <tr key={entry.id}>
               <td className="number">{entry.id}</td>
               <td>{entry.sourceFile}</td>
-              <td>{date(entry.committedAt?.slice(0, 10))}</td>
+              <td>{localDate(entry.committedAt)}</td>
               <td className="number">{count(entry.changes?.invoices.new ?? 0)}</td>
               <td className="number">{count(entry.changes?.payments.new ?? 0)}</td>
               <td className="number">{count(entry.changes?.customers.new ?? 0)}</td>
-              <td>{entry.undoneAt === null ? <button type="button" className="link" onClick={() => void undo(entry)}>Undo</button> : <span className="hint">Undone {date(entry.undoneAt.slice(0, 10))}</span>}</td>
+              <td>{entry.undoneAt === null ? <button type="button" className="link" onClick={() => void undo(entry)}>Undo</button> : <span className="hint">Undone {localDate(entry.undoneAt)}</span>}</td>
             </tr>
           ))}
         </tbody>

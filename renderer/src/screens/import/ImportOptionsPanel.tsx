@@ -85,7 +85,7 @@ export function ImportOptionsPanel({ preview, options, onApply }: Props) {
         </div>
       )}
       <div className="grid-3">
-        <Field label="Layout preset" hint={`Detected: ${preview.preset || 'none'}`}>
+        <Field label="Layout preset" hint={`Detected: ${presets.find((item) => item.id === preview.preset)?.label ?? (preview.preset === 'tally-xml' ? 'Tally XML export' : preview.preset || 'none')}`}>
           <select name="preset" value={preset} onChange={(event) => setPreset(event.target.value)}>
             <option value="">Detect from the header</option>
             {presets.map((item) => <option key={item.id} value={item.id}>{item.label}</option>)}

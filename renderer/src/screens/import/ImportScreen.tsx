@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ImportLogEntry, ImportPreview, ImportRequestOptions } from '../../../../core/contract/index';
 import { call, transport, uploadFile, type UploadedFile } from '../../api/client';
 import { errorText } from '../../components/Field';
+import { count } from '../../format';
 import { useAppStore } from '../../store/index';
 import { ImportLog } from './ImportLog';
 import { ImportOptionsPanel } from './ImportOptionsPanel';
@@ -22,6 +23,10 @@ export function ImportScreen() {
   const [busy, setBusy] = useState(false);
   const [log, setLog] = useState<ImportLogEntry[]>([]);
 
+  const [presetLabels, setPresetLabels] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void call('import.presets', {}).then((list) => setPresetLabels(Object.fromEntries(list.map((preset) => [preset.id, preset.label]))));
+  }, []);
   const refreshLog = () => void call('import.list', {}).then(setLog).catch((failure: unknown) => setError(errorText(failure)));
   useEffect(refreshLog, []);
 
@@ -70,7 +75,7 @@ export function ImportScreen() {
     try {
       const result = await call('import.commit', { fileId: file.fileId, options });
       const { customers, invoices, payments } = result.changes;
-      setStage({ kind: 'done', summary: `Imported ${file.fileName}: ${invoices.new} new and ${invoices.updated} updated invoices, ${payments.new} new payments, ${customers.new} new customers. ${invoices.unchanged} invoices were already in the ledger.` });
+      setStage({ kind: 'done', summary: `Imported ${file.fileName}: ${count(invoices.new)} new and ${count(invoices.updated)} updated invoices, ${count(payments.new)} new payments, ${count(customers.new)} new customers. ${count(invoices.unchanged)} invoices were already in the ledger.` });
       refreshLog();
     } catch (failure) {
       setError(errorText(failure));
@@ -106,7 +111,7 @@ export function ImportScreen() {
       {stage.kind === 'preview' && (
         <>
           <ImportOptionsPanel preview={stage.preview} options={options} onApply={(next) => { setOptions(next); void runPreview(stage.file, next); }} />
-          <PreviewPanel preview={stage.preview} busy={busy} onCommit={() => void commit(stage.file)} onCancel={() => void cancel(stage.file)} />
+          <PreviewPanel preview={stage.preview} presetLabel={presetLabels[stage.preview.preset] ?? (stage.preview.preset === 'tally-xml' ? 'Tally XML export' : stage.preview.preset)} busy={busy} onCommit={() => void commit(stage.file)} onCancel={() => void cancel(stage.file)} />
         </>
       )}
       {stage.kind === 'done' && (

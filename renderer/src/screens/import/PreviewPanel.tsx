@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../../../core/contract/index';
-import { count, date, money } from '../../format';
+import { count, date, localDate, money, plural } from '../../format';
 
 interface Props {
   preview: ImportPreview;
@@ -11,7 +11,7 @@ interface Props {
 const entityLabels = { customers: 'Customers', invoices: 'Invoices', payments: 'Payments', allocations: 'Payment allocations' } as const;
 
 /** What the import would write, and every problem found, before anything is written. */
-export function PreviewPanel({ preview, busy, onCommit, onCancel }: Props) {
+export function PreviewPanel({ preview, busy, onCommit, onCancel, presetLabel }: Props & { presetLabel: string }) {
   const { stats, changes } = preview;
   const blocked = preview.ambiguousDateColumns.length > 0;
   const toWrite = changes.invoices.new + changes.invoices.updated + changes.payments.new + changes.customers.new + changes.customers.updated + changes.allocations.new;
@@ -19,9 +19,9 @@ export function PreviewPanel({ preview, busy, onCommit, onCancel }: Props) {
     <div className="card" aria-label="Import preview">
       <h2>Preview</h2>
       <p className="hint">
-        {preview.format.toUpperCase()} · {preview.encoding}{preview.sheetName === null ? '' : ` · sheet ${preview.sheetName}`} · preset {preview.preset} · {count(stats.rowsRead)} rows read, {count(stats.rowsSkipped)} layout rows skipped, {count(stats.rowsRejected)} rows rejected
+        {preview.format.toUpperCase()} · {preview.encoding}{preview.sheetName === null ? '' : ` · sheet ${preview.sheetName}`} · layout {presetLabel} · {plural(stats.rowsRead, 'row')} read, {plural(stats.rowsSkipped, 'layout row')} skipped, {plural(stats.rowsRejected, 'row')} rejected
       </p>
-      {preview.alreadyImportedOn !== null && <p className="hint warning">This file was already imported on {date(preview.alreadyImportedOn.slice(0, 10))}. Importing it again adds only what is not in the ledger.</p>}
+      {preview.alreadyImportedOn !== null && <p className="hint warning">This file was already imported on {localDate(preview.alreadyImportedOn)}. Importing it again adds only what is not in the ledger.</p>}
       <table className="data-table compact" aria-label="Changes">
         <thead><tr><th>Records</th><th className="number">New</th><th className="number">Updated</th><th className="number">Unchanged</th></tr></thead>
         <tbody>
@@ -38,7 +38,7 @@ export function PreviewPanel({ preview, busy, onCommit, onCancel }: Props) {
       {changes.disputes > 0 && <p className="hint">{count(changes.disputes)} invoices are marked as disputed.</p>}
       {changes.balanceAdjustments > 0 && <p className="hint">{count(changes.balanceAdjustments)} invoices are partly paid per the file; the paid part is recorded as settled before the import.</p>}
 
-      <h3>Problems <span className="count">{count(stats.errors)} errors, {count(stats.warnings)} warnings</span></h3>
+      <h3>Problems <span className="count">{plural(stats.errors, 'error')}, {plural(stats.warnings, 'warning')}</span></h3>
       {preview.problems.length === 0 ? (
         <p className="success">No problems found.</p>
       ) : (

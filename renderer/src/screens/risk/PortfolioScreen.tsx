@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ModelView, PortfolioView } from '../../../../core/contract/index';
-import { call } from '../../api/client';
+import { call, onEvent } from '../../api/client';
 import { EmptyState, errorText } from '../../components/Field';
 import { count, date, money } from '../../format';
 import { useAppStore } from '../../store/index';
@@ -22,7 +22,10 @@ export function PortfolioScreen() {
     call('risk.portfolio', {}).then(setPortfolio).catch((failure: unknown) => setError(errorText(failure)));
     call('risk.model', {}).then(setModel).catch(() => setModel(null));
   };
-  useEffect(load, []);
+  useEffect(() => {
+    load();
+    return onEvent('risk.updated', load);
+  }, []);
 
   async function rescore() {
     setBusy(true);

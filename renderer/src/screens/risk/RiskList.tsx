@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RiskQuery, RiskRow } from '../../../../core/contract/index';
 import { call } from '../../api/client';
 import { errorText } from '../../components/Field';
-import { count, money } from '../../format';
+import { count, money, plural } from '../../format';
 import { useAppStore } from '../../store/index';
 import { BandBadge, ScoreBar } from './BandBadge';
 import { actionLabels, bandNames, smaNames } from './labels';
@@ -87,7 +87,7 @@ export function RiskList({ currency }: { currency: string }) {
         <label className="check inline"><input type="checkbox" checked={query.overdueOnly ?? false} onChange={(event) => setQuery({ ...query, overdueOnly: event.target.checked })} /> Overdue only</label>
         <label className="check inline"><input type="checkbox" checked={query.withIndicators ?? false} onChange={(event) => setQuery({ ...query, withIndicators: event.target.checked })} /> With indicators</label>
         <input name="minScore" type="number" min={0} max={100} aria-label="Minimum score" placeholder="Min score" value={query.minScore ?? ''} onChange={(event) => setQuery({ ...query, minScore: event.target.value === '' ? undefined : Number(event.target.value) })} />
-        <span className="hint">{count(total)} customers</span>
+        <span className="hint">{plural(total, 'customer')}</span>
       </div>
       {error !== null && <p className="error" role="alert">{error}</p>}
       <div className="grid-table" role="table" aria-label="Customers by risk" aria-rowcount={total}>
@@ -98,6 +98,7 @@ export function RiskList({ currency }: { currency: string }) {
             </div>
           ))}
         </div>
+        {total === 0 && <p className="hint empty-list">No customer matches these filters.</p>}
         <div ref={scrollRef} className="grid-body">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
@@ -123,7 +124,7 @@ function RiskCells({ row, currency, onOpen }: { row: RiskRow; currency: string; 
       <div role="cell"><BandBadge band={row.band} /></div>
       <div role="cell" className="number">{money(row.outstandingMinor, currency)}</div>
       <div role="cell" className="number">{money(row.overdueMinor, currency)}</div>
-      <div role="cell" className="number">{row.daysPastDue}</div>
+      <div role="cell" className="number">{count(row.daysPastDue)}</div>
       <div role="cell" className="number">{money(row.exposureMinor, currency)}</div>
       <div role="cell">{row.smaClass === 'standard' ? '—' : row.smaClass}</div>
       <div role="cell">{row.indicatorCount === 0 ? '—' : <span className={`indicator ${row.indicatorSeverity ?? ''}`}>{row.indicatorCount}</span>}</div>
