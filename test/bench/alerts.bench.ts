@@ -3,23 +3,13 @@ import type { Customer, Invoice, Payment, Allocation, Dispute } from '../../core
 import { scoreLedger, type LedgerSnapshot } from '../../core/scoring/index';
 import { EpisodeBook, WarningEngine, evaluateDays, resolveAlertSettings, type CustomerMemory, type DayScore } from '../../core/warning/index';
 import { medianMs, ratioLine, type BenchResult } from './harness';
+import { seededRandom } from '../support/random';
 
 const customerCount = 100_000;
 const invoicesPerCustomer = 6;
 const asOf = '2025-12-31';
 const rounds = 3;
 
-/** A small seeded generator (mulberry32), so every run evaluates the same ledger. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Generates 100,000 customers with six invoices each over 2025 in memory: most paid, some late,

@@ -5,23 +5,13 @@ import { startApiServer } from '../../main/api/server';
 import { silentLogger } from '../../main/logger';
 import { createTestServices, makeTempDir, testPassphrase } from '../support/services';
 import { ratioLine, type BenchResult } from './harness';
+import { seededRandom } from '../support/random';
 
 const customerCount = 2_000;
 const invoicesPerCustomer = 20;
 const lookupCount = 3_000;
 const warmUpCount = 300;
 
-/** A small seeded generator (mulberry32), so every run builds the same ledger and looks up the same customers. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function isoDay(day: number): string {
   return new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);

@@ -4,21 +4,11 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { makeTempDir } from '../support/services';
 import { ratioLine, type BenchResult } from './harness';
+import { seededRandom } from '../support/random';
 
 const invoiceCount = 1_000_000;
 const customerCount = 100_000;
 
-/** A small seeded generator (mulberry32), so every run imports the same file. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function writeInvoiceFile(path: string): Promise<void> {
   const random = seededRandom(20261204);

@@ -2,22 +2,12 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { performance } from 'node:perf_hooks';
 import { createTestServices, makeTempDir, testPassphrase } from '../support/services';
 import { medianMs, ratioLine, type BenchResult } from './harness';
+import { seededRandom } from '../support/random';
 
 const customerCount = 100_000;
 const invoiceCount = 1_000_000;
 const asOf = '2025-12-31';
 
-/** A small seeded generator (mulberry32), so every run scores the same ledger. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function isoDay(day: number): string {
   return new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);

@@ -6,21 +6,11 @@ import type { Services } from '../../main/services/index';
 import { apiRequest, startTestApi, type ApiRequestOptions } from '../support/api-client';
 import { ledgerFingerprint } from '../support/fingerprint';
 import { createTestServices, makeTempDir, testPassphrase } from '../support/services';
+import { seededRandom as generator } from '../support/random';
 
 const seed = 20261204;
 const requestCount = 3000;
 
-/** mulberry32: a small seeded generator, so every run sends the same requests. */
-function generator(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const templates: Record<string, Record<string, unknown>> = {
   customer: { name: 'Fuzz Traders', externalRef: 'FZ-1', gstin: '27AAPFU0939F1ZV', pan: 'AAPFU0939F', creditLimitMinor: 100_000_00, creditLimitCurrency: 'INR', contacts: [{ kind: 'email', value: 'ar@fuzz.example' }] },
