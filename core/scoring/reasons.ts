@@ -52,7 +52,7 @@ export function modelReasons(model: LogisticModel, features: ArrayLike<number>, 
     const direction = impactPoints >= 0 ? 'raises' : 'lowers';
     candidates.push({ code: feature, text: describe(feature, direction, facts), direction, impactPoints });
   });
-  return selectReasons(candidates, limits);
+  return selectReasons(mergeSameText(candidates), limits);
 }
 
 /** Reasons for a scorecard score: characteristics that added points, then the weightiest ones that added none. */
@@ -81,6 +81,27 @@ function selectReasons(candidates: Reason[], limits: ReasonLimits): Reason[] {
   return unique.slice(0, Math.min(limits.maxReasons, Math.max(limits.minReasons, material)));
 }
 
+/** The one reason a customer without paid invoices gets for all payment-history features together. */
+const noHistoryText = 'no invoices paid yet, so the score rests on how the ledger\'s customers usually pay';
+
+/**
+ * Folds the reasons that describe the same missing payment history into one, with their points
+ * added up, so a new customer does not read "no invoices paid yet" as raising and lowering it.
+ */
+function mergeSameText(candidates: Reason[]): Reason[] {
+  const byText = new Map<string, Reason>();
+  for (const reason of candidates) {
+    const earlier = byText.get(reason.text);
+    if (earlier === undefined) {
+      byText.set(reason.text, reason);
+      continue;
+    }
+    const impactPoints = earlier.impactPoints + reason.impactPoints;
+    byText.set(reason.text, { ...earlier, impactPoints, direction: impactPoints >= 0 ? 'raises' : 'lowers' });
+  }
+  return [...byText.values()];
+}
+
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
@@ -89,23 +110,25 @@ function describe(code: Reason['code'], direction: Reason['direction'], facts: R
   const a = facts.analytics;
   switch (code) {
     case 'lateShare':
-      if (a.payments.paidInvoiceCount === 0) return 'no invoices paid yet';
+      if (a.payments.paidInvoiceCount === 0) return noHistoryText;
       return a.payments.latePaidInvoiceCount === 0 ? `paid all ${plural(a.payments.paidInvoiceCount, 'invoice')} on time` : `paid ${a.payments.latePaidInvoiceCount} of ${plural(a.payments.paidInvoiceCount, 'invoice')} late`;
     case 'recentLateShare':
-      if (a.payments.recentPaidCount === 0) return 'no invoices paid yet';
+      if (a.payments.recentPaidCount === 0) return noHistoryText;
       return a.payments.recentLateCount === 0 ? `paid the last ${plural(a.payments.recentPaidCount, 'invoice')} on time` : `paid ${a.payments.recentLateCount} of the last ${plural(a.payments.recentPaidCount, 'invoice')} late`;
     case 'paidCount':
     case 'paidInvoices':
-      if (a.payments.paidInvoiceCount === 0) return 'no invoices paid yet, so there is no payment record';
+      if (a.payments.paidInvoiceCount === 0) return noHistoryText;
       return direction === 'raises' ? `only ${plural(a.payments.paidInvoiceCount, 'invoice')} paid so far` : `${plural(a.payments.paidInvoiceCount, 'invoice')} paid so far`;
     case 'daysLate':
     case 'daysBeyondTerms':
       return daysBeyondTermsText(facts);
     case 'recentDaysLate':
+      if (a.payments.recentPaidCount === 0) return noHistoryText;
       return `the last ${plural(a.payments.recentPaidCount, 'paid invoice')} averaged ${Math.round(row(facts, nowRow, h.recentDaysLate))} days beyond terms`;
     case 'timing':
       return timingText(row(facts, nowRow, h.timing), 'pays');
     case 'recentTiming':
+      if (a.payments.recentPaidCount === 0) return noHistoryText;
       return timingText(row(facts, nowRow, h.recentTiming), `paid the last ${plural(a.payments.recentPaidCount, 'invoice')}`);
     case 'amountRatio':
       return `this invoice is ${(facts.amountRatio ?? 1).toFixed(1)} times the customer's average invoice`;
@@ -131,7 +154,7 @@ function row(facts: ReasonFacts, position: number, column: number): number {
 }
 
 function daysBeyondTermsText(facts: ReasonFacts): string {
-  if (facts.analytics.payments.paidInvoiceCount === 0) return 'no invoices paid yet';
+  if (facts.analytics.payments.paidInvoiceCount === 0) return noHistoryText;
   const now = Math.round(row(facts, nowRow, h.daysLate));
   const text = `average ${plural(now, 'day')} beyond terms`;
   if (row(facts, quarterAgoRow, h.paid) === 0) return text;

@@ -111,3 +111,32 @@ describe('modelReasons', () => {
     expect(reasons[2]?.direction).toBe('lowers');
   });
 });
+
+describe('reasons without payment history', () => {
+  it('give one history reason, never both directions', async () => {
+    const { scoreLedger } = await import('../../../core/scoring/index');
+    const customers = [1, 2, 3].map((id) => ({ id, externalRef: null, name: `C${id}`, gstin: null, pan: null, cin: null, address: null, segment: null, creditLimitMinor: null, creditLimitCurrency: null, paymentTermsDays: null, contacts: [] }));
+    const invoices = [];
+    const payments = [];
+    const allocations = [];
+    let id = 0;
+    // Customers 1 and 2 have long, mixed histories so a logistic model is fitted; customer 3 has none.
+    for (let month = 0; month < 40; month += 1) {
+      for (const customerId of [1, 2]) {
+        id += 1;
+        const issue = new Date(Date.UTC(2022, month, 1)).toISOString().slice(0, 10);
+        const due = new Date(Date.UTC(2022, month, 31)).toISOString().slice(0, 10);
+        const late = (month + customerId) % 3 === 0;
+        const paid = new Date(Date.UTC(2022, month, late ? 45 : 20)).toISOString().slice(0, 10);
+        invoices.push({ id, customerId, invoiceNumber: `I${id}`, issueDate: issue, dueDate: due, amountMinor: 10_000 + month, currency: 'INR', description: null });
+        payments.push({ id, customerId, paymentDate: paid, amountMinor: 10_000 + month, currency: 'INR', reference: null, reversedOn: null });
+        allocations.push({ paymentId: id, invoiceId: id, amountMinor: 10_000 + month });
+      }
+    }
+    const result = scoreLedger({ customers, invoices, payments, allocations, creditNotes: [], disputes: [], promises: [], settings: { baseCurrency: 'INR' } }, '2025-12-31');
+    const newcomer = result.customers.find((score) => score.customerId === 3)!;
+    const historyReasons = newcomer.reasons.filter((reason) => reason.text.startsWith('no invoices paid yet'));
+    expect(historyReasons).toHaveLength(1);
+    expect(newcomer.reasons.some((reason) => /last 0/.test(reason.text))).toBe(false);
+  });
+});

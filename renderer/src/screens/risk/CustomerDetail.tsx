@@ -60,9 +60,9 @@ export function CustomerDetail({ customerId, currency }: { customerId: number; c
             <dl className="facts">
               <dt>Outstanding</dt><dd>{money(risk.analytics.outstandingMinor, currency)}</dd>
               <dt>Overdue</dt><dd>{money(risk.analytics.overdueMinor, currency)}</dd>
-              <dt>Days past due</dt><dd>{risk.analytics.daysPastDue}</dd>
+              <dt>Days past due</dt><dd>{count(risk.analytics.daysPastDue)}</dd>
               <dt>RBI class</dt><dd>{risk.smaClass === 'standard' ? 'Standard' : risk.smaClass}</dd>
-              <dt>DSO</dt><dd>{risk.analytics.dso.days} days</dd>
+              <dt>DSO</dt><dd>{risk.analytics.dso.capped ? 'over ' : ''}{count(risk.analytics.dso.days)} days</dd>
               <dt>Credit limit</dt><dd>{risk.analytics.credit.limitMinor === null ? 'None set' : `${money(risk.analytics.credit.limitMinor, currency)} (${((risk.analytics.credit.utilisation ?? 0) * 100).toFixed(0)}% used)`}</dd>
             </dl>
             <table className="data-table compact"><tbody>{risk.analytics.aging.map((bucket) => <tr key={bucket.label}><td>{bucket.label}</td><td className="number">{money(bucket.amountMinor, currency)}</td></tr>)}</tbody></table>

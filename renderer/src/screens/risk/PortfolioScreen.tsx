@@ -69,7 +69,7 @@ export function PortfolioScreen() {
       <div className="kpis">
         <Kpi label="Outstanding" value={money(summary.outstandingMinor, currency)} />
         <Kpi label="Overdue" value={money(summary.overdueMinor, currency)} />
-        <Kpi label="DSO (count-back)" value={`${summary.dso.days} days`} />
+        <Kpi label="DSO (count-back)" value={`${summary.dso.capped ? 'over ' : ''}${count(summary.dso.days)} days`} />
         <Kpi label="Customers" value={count(summary.customerCount)} />
       </div>
       <div className="chart-grid">
