@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Row types of the ledger tables as kysely sees them; domain types live in core/ledger. */
+/** Row types of the ledger tables for kysely. Domain types are in core/ledger. */
 export interface LedgerSchema {
   imports: ImportsTable;
   customers: CustomersTable;

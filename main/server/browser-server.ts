@@ -87,7 +87,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = request.url ?? '/';
     if (!isAllowedHost(request.headers.host, port)) {
-      sendError(response, 403, 'forbidden', 'This server answers only requests addressed to 127.0.0.1 or localhost.');
+      sendError(response, 403, 'forbidden', 'This server accepts only requests addressed to 127.0.0.1 or localhost.');
       return;
     }
     if (!isAllowedOrigin(request.headers.origin, port)) {

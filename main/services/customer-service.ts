@@ -10,7 +10,7 @@ import type { AppConfig } from './config';
 import { ServiceError } from './errors';
 import type { Session } from './session';
 
-type CustomerRow = Selectable<CustomersTable>;
+export type CustomerRow = Selectable<CustomersTable>;
 
 /** Adds, reads and lists customers of the unlocked ledger. */
 export class CustomerService {
@@ -100,7 +100,7 @@ export class CustomerService {
     const row = await this.db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
     if (row === undefined) throw new ServiceError('not_found', `No customer has the id ${id}.`);
     const contacts = await this.db.selectFrom('customer_contacts').select(['kind', 'value', 'name']).where('customer_id', '=', id).orderBy('id').execute();
-    return toRecord(row, contacts);
+    return customerFromRow(row, contacts);
   }
 
   async list(offset: number, limit: number): Promise<{ total: number; items: CustomerRecord[] }> {
@@ -114,11 +114,12 @@ export class CustomerService {
       list.push(contact);
       byCustomer.set(contact.customer_id, list);
     }
-    return { total: Number(total.count), items: rows.map((row) => toRecord(row, byCustomer.get(row.id) ?? [])) };
+    return { total: Number(total.count), items: rows.map((row) => customerFromRow(row, byCustomer.get(row.id) ?? [])) };
   }
 }
 
-function toRecord(row: CustomerRow, contacts: readonly { kind: 'email' | 'phone'; value: string; name: string | null }[]): CustomerRecord {
+/** Maps a customers row and its contacts to the contract's customer record (the same shape as core's Customer). */
+export function customerFromRow(row: CustomerRow, contacts: readonly { kind: 'email' | 'phone'; value: string; name: string | null }[]): CustomerRecord {
   return {
     id: row.id,
     externalRef: row.external_ref,

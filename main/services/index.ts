@@ -53,7 +53,7 @@ export class Services {
     this.alertInbox = new AlertInbox(config, this.session, () => this.scoring.today());
     this.bureau = new BureauImport(config, this.session, intake);
     this.onLedgerChanged((reason) => this.alerts.evaluateAfterChange(reason));
-    // Reminders follow scores and alerts, so a schedule by band sees the new bands.
+    // Reminders run after scores and alerts, so a schedule chosen by band uses the new bands.
     this.onLedgerChanged(() => this.reminders.runDue(config.now()).then(() => undefined));
     this.api = new ApiService(config, this.session, this.scoring, (reason) => this.ledgerChanged(reason, undefined));
     this.handlers = this.createHandlers();
@@ -93,7 +93,7 @@ export class Services {
     return result;
   }
 
-  /** Erases what the retention settings say is due, at most once a calendar day. */
+  /** Erases the data the retention settings mark as due, at most once a calendar day. */
   private async runRetentionOncePerDay(): Promise<void> {
     const today = this.scoring.today();
     if (this.lastRetentionDay === today) return;

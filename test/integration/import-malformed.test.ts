@@ -19,7 +19,7 @@ function bomb(): Uint8Array {
   });
 }
 
-/** Each malformed input, the file name it arrives under, and what the message must say. */
+/** Malformed inputs, each with the file name it arrives under and a pattern its error message must match. */
 const cases: { name: string; fileName: string; bytes: () => Uint8Array; message: RegExp; options?: ImportRequestOptions }[] = [
   { name: 'empty file', fileName: 'empty.csv', bytes: () => new Uint8Array(0), message: /empty/i },
   { name: 'header only', fileName: 'header.csv', bytes: () => strToU8(header), message: /header|no rows|no data/i },

@@ -75,6 +75,15 @@ export async function detectEncoding(bytes: PeekableBytes, requested: TextEncodi
   return 'windows-1252';
 }
 
+/** Returns the length of the UTF-8 sequence a lead byte starts, or 0 for a byte that cannot start one. */
+function utf8SequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
 /** Counts well-formed multi-byte UTF-8 sequences and finds the first byte that breaks UTF-8. */
 function scanUtf8(sample: Uint8Array): { validMultibyte: number; firstInvalid: number } {
   let validMultibyte = 0;
@@ -82,7 +91,7 @@ function scanUtf8(sample: Uint8Array): { validMultibyte: number; firstInvalid: n
   let index = 0;
   while (index < sample.length) {
     const lead = sample[index] ?? 0;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length = utf8SequenceLength(lead);
     let valid = length > 0 && index + length <= sample.length;
     for (let next = 1; valid && next < length; next++) valid = ((sample[index + next] ?? 0) & 0xc0) === 0x80;
     if (!valid) {

@@ -5,6 +5,7 @@ import type { invoiceRecordSchema, paymentRecordSchema } from '../../../core/api
 import { normalizeName } from '../../../core/quality/identifiers';
 import { ServiceError } from '../errors';
 import { statement } from './statements';
+import { customerFromRow, type CustomerRow } from '../customer-service';
 
 export type InvoiceRecord = z.infer<typeof invoiceRecordSchema>;
 export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
@@ -43,20 +44,7 @@ export function readCustomerRecord(raw: Database.Database, id: number): Customer
   const row = statement(raw, 'select * from customers where id = ?').get(id) as Row | undefined;
   if (row === undefined) throw new ServiceError('not_found', `No customer has the id ${id}.`);
   const contacts = statement(raw, 'select kind, value, name from customer_contacts where customer_id = ? order by id').all(id) as { kind: 'email' | 'phone'; value: string; name: string | null }[];
-  return {
-    id: row.id as number,
-    externalRef: row.external_ref as string | null,
-    name: row.name as string,
-    gstin: row.gstin as string | null,
-    pan: row.pan as string | null,
-    cin: row.cin as string | null,
-    address: row.address as string | null,
-    segment: row.segment as string | null,
-    creditLimitMinor: row.credit_limit_minor as number | null,
-    creditLimitCurrency: row.credit_limit_currency as string | null,
-    paymentTermsDays: row.payment_terms_days as number | null,
-    contacts: contacts.map((contact) => ({ kind: contact.kind, value: contact.value, name: contact.name })),
-  };
+  return customerFromRow(row as unknown as CustomerRow, contacts);
 }
 
 export function readInvoiceRecord(raw: Database.Database, id: number): InvoiceRecord {

@@ -7,6 +7,7 @@ import { nameKey } from '../../../core/quality/identifiers';
 import { ServiceError } from '../errors';
 import { readCustomerRecord } from './records';
 import { statement } from './statements';
+import { toRiskRow } from '../scoring/risk-query';
 
 type Row = Record<string, unknown>;
 
@@ -70,30 +71,6 @@ export function toRiskView(stored: RiskRow, detail: CustomerScore, asOf: string)
     headroomMinor: credit.limitMinor === null ? null : Math.max(0, credit.limitMinor - credit.exposureMinor),
     utilisation: credit.utilisation,
     overLimitMinor: credit.overLimitMinor,
-  };
-}
-
-/** Maps a stored score row the way the app's risk list does. */
-function toRiskRow(row: Row): RiskRow {
-  const reasons = JSON.parse(row.reasons_json as string) as { text: string; direction: string }[];
-  return {
-    customerId: row.customer_id as number,
-    name: row.name as string,
-    externalRef: row.external_ref as string | null,
-    gstin: row.gstin as string | null,
-    pan: row.pan as string | null,
-    score: row.score as number,
-    band: row.band as RiskRow['band'],
-    smaClass: row.sma_class as RiskRow['smaClass'],
-    method: row.method as string,
-    outstandingMinor: row.outstanding_minor as number,
-    overdueMinor: row.overdue_minor as number,
-    exposureMinor: row.exposure_minor as number,
-    daysPastDue: row.days_past_due as number,
-    indicatorCount: row.indicator_count as number,
-    indicatorSeverity: row.indicator_severity as string | null,
-    suggestedAction: row.suggested_action as RiskRow['suggestedAction'],
-    topReason: reasons.find((reason) => reason.direction === 'raises')?.text ?? reasons[0]?.text ?? null,
   };
 }
 

@@ -192,7 +192,7 @@ export class ImportService {
     writer.finish();
     writer.problems.forEach(keepProblem);
     if (mode === 'commit' && ambiguousDateColumns.length > 0) {
-      throw new ServiceError('invalid_input', `The day and month order of ${ambiguousDateColumns.map((column) => `"${column}"`).join(', ')} cannot be told from the values. Choose DD/MM or MM/DD for each, then import again.`, { ambiguousDateColumns });
+      throw new ServiceError('invalid_input', `The day and month order of ${ambiguousDateColumns.map((column) => `"${column}"`).join(', ')} cannot be decided from the values. Choose DD/MM or MM/DD for each, then import again.`, { ambiguousDateColumns });
     }
     const sha256 = parsed.sha256();
     raw.prepare('update imports set source_sha256 = ?, format = ?, preset = ?, mapping_json = ?, counts_json = ?, committed_at = ? where id = ?')

@@ -134,7 +134,7 @@ export class ImportWriter {
     this.addMissingContacts(this.customerIds.get(draft.key) ?? 0, draft);
   }
 
-  /** Fills fields the file gives and the ledger lacks or holds differently; returns whether anything changed. */
+  /** Fills the fields the file gives that the ledger lacks or stores differently, and returns whether anything changed. */
   private updateCustomer(existing: CustomerRow, draft: CustomerDraft): boolean {
     const next = {
       gstin: draft.gstin ?? existing.gstin,
@@ -178,8 +178,8 @@ export class ImportWriter {
   private writeInvoice(draft: InvoiceDraft): void {
     const customerId = this.customerIdFor(draft.customerKey, draft.sourceRow, 'invoice');
     if (customerId === null) return;
-    // A customer created by this import has no invoices in the ledger, so the lookup is skipped;
-    // a repeated number in the file still fails the unique index and takes the lookup path.
+    // A customer created by this import has no invoices in the ledger, so the lookup is skipped.
+    // A number repeated in the file still fails the unique index and then takes the lookup path.
     const fresh = this.createdCustomers.has(customerId) ? this.tryInsertInvoice(customerId, draft) : null;
     const existing = fresh === null ? (this.statements.invoiceByNumber.get(customerId, draft.invoiceNumber) as InvoiceRow | undefined) : undefined;
     let invoiceId: number;
@@ -274,7 +274,7 @@ export class ImportWriter {
 
   /**
    * Brings invoices to the open balance the file reports. Where the ledger's allocations leave
-   * more open than the file says, a payment for the difference is added, dated on the invoice's
+   * more open than the file reports, a payment for the difference is added, dated on the invoice's
    * issue date because the file does not say when it was paid.
    */
   finish(): void {

@@ -7,14 +7,14 @@ import type { ParseWorkerMessage } from './parse-worker-protocol';
 
 /**
  * Heap limits of the parser thread. Parsing a million rows makes hundreds of megabytes of
- * short-lived strings; a small old generation makes V8 collect them early instead of letting
- * the process grow, and keeps a hostile file from taking the app's memory.
+ * short-lived strings. A small old generation makes V8 collect them early instead of letting the
+ * process grow, and keeps a hostile file from taking the app's memory.
  */
 const parserLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
 
 /**
- * The worker script: the built file next to the bundle, else the TypeScript source, which the
- * worker loads through tsx (the command line, browser mode and tests run from source).
+ * Returns the worker script: the built file next to the bundle, else a loader for the TypeScript
+ * source, because the command line, browser mode and tests run from source through tsx.
  */
 function workerScript(): { url: URL; execArgv: string[] } {
   const here = dirname(fileURLToPath(import.meta.url));

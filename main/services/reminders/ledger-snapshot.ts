@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Allocation, CreditNote, Customer, Dispute, Invoice, Payment, PromiseToPay } from '../../../core/ledger/types';
 import type { Band, Channel, SentReminder } from '../../../core/reminders/types';
 import type { LedgerDatabase } from '../../db/connection';
+import { customerFromRow } from '../customer-service';
 
 /** The ledger records the reminder planner reads, as core types. */
 export interface LedgerSnapshot {
@@ -34,20 +35,7 @@ function groupContacts(rows: readonly { customer_id: number; kind: 'email' | 'ph
 async function loadCustomers(db: LedgerDatabase): Promise<Customer[]> {
   const rows = await db.selectFrom('customers').selectAll().where('erased_at', 'is', null).orderBy('id').execute();
   const contacts = groupContacts(await db.selectFrom('customer_contacts').select(['customer_id', 'kind', 'value', 'name']).orderBy('id').execute());
-  return rows.map((row) => ({
-    id: row.id,
-    externalRef: row.external_ref,
-    name: row.name,
-    gstin: row.gstin,
-    pan: row.pan,
-    cin: row.cin,
-    address: row.address,
-    segment: row.segment,
-    creditLimitMinor: row.credit_limit_minor,
-    creditLimitCurrency: row.credit_limit_currency,
-    paymentTermsDays: row.payment_terms_days,
-    contacts: contacts.get(row.id) ?? [],
-  }));
+  return rows.map((row) => customerFromRow(row, contacts.get(row.id) ?? []));
 }
 
 /**

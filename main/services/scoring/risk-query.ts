@@ -16,7 +16,7 @@ const sortColumns: Record<ParsedQuery['sort'], string> = {
 
 /**
  * Returns one page of the scored customer list. Filtering, sorting and paging run in SQL on the
- * indexed score table, so the list stays fast for 100,000 customers; search matches name,
+ * indexed score table, so the list stays fast for 100,000 customers. Search matches name,
  * customer code, GSTIN, PAN, e-mail and phone.
  */
 export function queryRiskRows(raw: Database.Database, query: ParsedQuery): { total: number; asOf: string | null; items: RiskRow[] } {
@@ -40,6 +40,7 @@ export function queryRiskRows(raw: Database.Database, query: ParsedQuery): { tot
   }
   if (query.overdueOnly) conditions.push('s.overdue_minor > 0');
   if (query.withIndicators) conditions.push('s.indicator_count > 0');
+
   if (query.search !== '') {
     const digits = query.search.replace(/\D/g, '');
     conditions.push(`(c.name like @search or c.external_ref like @search or c.gstin like @upper or c.pan like @upper
@@ -49,6 +50,7 @@ export function queryRiskRows(raw: Database.Database, query: ParsedQuery): { tot
     params.lower = `%${query.search.toLowerCase()}%`;
     if (digits.length >= 4) params.digits = `%${digits}%`;
   }
+
   const where = conditions.join(' and ');
   const from = 'from customer_scores s join customers c on c.id = s.customer_id';
   const total = raw.prepare(`select count(*) ${from} where ${where}`).pluck().get(params) as number;
@@ -56,10 +58,11 @@ export function queryRiskRows(raw: Database.Database, query: ParsedQuery): { tot
   const rows = raw.prepare(`select s.*, c.name, c.external_ref, c.gstin, c.pan ${from} where ${where} order by ${sortColumns[query.sort]} ${direction}, c.id limit @limit offset @offset`)
     .all({ ...params, limit: query.limit, offset: query.offset }) as Record<string, unknown>[];
   const asOf = (raw.prepare('select max(as_of) from customer_scores').pluck().get() as string | null) ?? null;
-  return { total, asOf, items: rows.map(toRow) };
+  return { total, asOf, items: rows.map(toRiskRow) };
 }
 
-function toRow(row: Record<string, unknown>): RiskRow {
+/** Maps a stored score row, joined with the customer's name and identifiers, to a list row. */
+export function toRiskRow(row: Record<string, unknown>): RiskRow {
   const reasons = JSON.parse(row.reasons_json as string) as { text: string; direction: string }[];
   return {
     customerId: row.customer_id as number,

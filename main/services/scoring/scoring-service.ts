@@ -173,8 +173,9 @@ export class ScoringService {
   }
 
   /**
-   * The context of the stored scores: cached from the last full run, or rebuilt for their as-of
-   * date after a restart (which refits the model on the same records, so it gives the same scores).
+   * Returns the context of the stored scores: the one cached by the last full run, or after a
+   * restart one rebuilt for their as-of date. Rebuilding refits the model on the same records, so
+   * it gives the same scores.
    */
   async currentContext(): Promise<ScoringContext> {
     const { raw, db } = this.session.require().database;
@@ -230,7 +231,9 @@ function insertScore(insert: Database.Statement, score: CustomerScore, asOf: str
   // Only warnings count towards the list's indicator column and filter; informational findings
   // (a valid GSTIN, say) stay in the detail view.
   const warnings = score.indicators.filter((indicator) => indicator.severity !== 'info');
-  const severity = warnings.some((indicator) => indicator.severity === 'high') ? 'high' : warnings.length > 0 ? 'warning' : null;
+  let severity: string | null = null;
+  if (warnings.some((indicator) => indicator.severity === 'high')) severity = 'high';
+  else if (warnings.length > 0) severity = 'warning';
   insert.run(score.customerId, asOf, score.method, score.score, score.band, score.probability, score.smaClass, score.analytics.daysPastDue, score.analytics.outstandingMinor,
     score.analytics.overdueMinor, score.analytics.credit.exposureMinor, score.suggestedAction, warnings.length, severity,
     JSON.stringify(score.reasons), JSON.stringify(score.indicators), computedAt);

@@ -5,7 +5,7 @@ import { useAppStore } from '../store/index';
 import { CreateLedger } from './CreateLedger';
 import { Unlock } from './Unlock';
 
-/** The first screen: the ledgers this computer knows, to unlock one or create a new one. */
+/** Shows the first screen: the ledgers known on this computer, to unlock one or create a new one. */
 export function LedgerGate() {
   const ledgers = useAppStore((state) => state.ledgers);
   const session = useAppStore((state) => state.session);

@@ -80,7 +80,7 @@ const createNoticeSlice: StateCreator<AppStore, [], [], NoticeSlice> = (set) => 
   },
 });
 
-/** The renderer's one store, built from slices. Ledger data stays in main; this holds view state. */
+/** The renderer's one store, built from slices. Ledger data stays in main, and this store contains view state only. */
 export const useAppStore = create<AppStore>()((...args) => ({
   ...createSessionSlice(...args),
   ...createNavigationSlice(...args),

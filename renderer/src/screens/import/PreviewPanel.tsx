@@ -10,7 +10,7 @@ interface Props {
 
 const entityLabels = { customers: 'Customers', invoices: 'Invoices', payments: 'Payments', allocations: 'Payment allocations' } as const;
 
-/** What the import would write, and every problem found, before anything is written. */
+/** Shows what the import would write, and every problem found, before anything is written. */
 export function PreviewPanel({ preview, busy, onCommit, onCancel, presetLabel }: Props & { presetLabel: string }) {
   const { stats, changes } = preview;
   const blocked = preview.ambiguousDateColumns.length > 0;
@@ -96,9 +96,15 @@ export function PreviewPanel({ preview, busy, onCommit, onCancel, presetLabel }:
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel} disabled={busy}>Cancel</button>
         <button type="button" onClick={onCommit} disabled={busy || blocked || toWrite === 0}>
-          {busy ? 'Importing…' : stats.errors > 0 ? `Import the ${count(stats.invoices + stats.payments)} good rows` : 'Import'}
+          {commitLabel(busy, stats.errors, stats.invoices + stats.payments)}
         </button>
       </div>
     </div>
   );
+}
+
+function commitLabel(busy: boolean, errors: number, goodRows: number): string {
+  if (busy) return 'Importing…';
+  if (errors > 0) return `Import the ${count(goodRows)} good rows`;
+  return 'Import';
 }

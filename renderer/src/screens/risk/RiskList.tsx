@@ -26,7 +26,7 @@ const columns: { field: SortField | null; label: string; className?: string }[] 
 ];
 
 /**
- * The scored customer list: only the rows on screen are rendered, and pages of 200 rows are
+ * Shows the scored customer list. Only the rows on screen are rendered, and pages of 200 rows are
  * fetched as they scroll into view, so it stays fast with 100,000 customers.
  */
 export function RiskList({ currency }: { currency: string }) {
