@@ -183,8 +183,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     close: async () => {
       options.services.session.events.off('event', onEvent);
       for (const stream of eventStreams) stream.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The page reopens its event stream within seconds, so open connections are cut here
+      // instead of waiting for them; close() then resolves once the listener is gone.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -50,7 +50,13 @@ export async function startApp(dataDir: string, extraEnv: Record<string, string>
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A server that has not exited 15 s after SIGTERM is killed, so a hung shutdown fails the
+        // test that checks it rather than the hook timeout of every test file.
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
